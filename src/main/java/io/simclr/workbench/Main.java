@@ -1,0 +1,17 @@
+package io.simclr.workbench;
+
+import io.simclr.workbench.cli.WorkbenchCommand;
+
+/** Entry point: {@code java -jar simclr-workbench.jar <command> [options]}. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        // The engine's natives ship in the app; never reach for the network unless the user asks.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+        System.exit(WorkbenchCommand.execute(args));
+    }
+}

@@ -1,0 +1,50 @@
+package io.simclr.workbench.augment;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Named starting points for the pipeline, as the SimCLR paper and its CIFAR recipe define them. */
+public enum AugmentationPreset {
+    /** SimCLR on ImageNet: crop, flip, colour distortion of strength 1, grayscale, blur with p 0.5. */
+    SIMCLR_IMAGENET("simclr-imagenet"),
+    /** SimCLR on CIFAR-10: colour strength 0.5 and no blur (blur hurts 32 px images). */
+    SIMCLR_CIFAR("simclr-cifar"),
+    /** Random resized crop alone: the baseline of the augmentation study. */
+    CROP_ONLY("crop-only");
+
+    private final String id;
+
+    AugmentationPreset(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public AugmentationConfig config() {
+        var crop = new AugmentationConfig.Crop(true, 0.08, 1.0, 3.0 / 4.0, 4.0 / 3.0);
+        var blur = new AugmentationConfig.Blur(false, 0.5, 0.1, 0.1, 2.0);
+        return switch (this) {
+            case SIMCLR_IMAGENET -> AugmentationConfig.withDefaultsOff(crop, new AugmentationConfig.Flip(true, 0.5),
+                    AugmentationConfig.ColorJitterSettings.simclr(1.0), new AugmentationConfig.Grayscale(true, 0.2),
+                    new AugmentationConfig.Blur(true, 0.5, 0.1, 0.1, 2.0));
+            case SIMCLR_CIFAR -> AugmentationConfig.withDefaultsOff(crop, new AugmentationConfig.Flip(true, 0.5),
+                    AugmentationConfig.ColorJitterSettings.simclr(0.5), new AugmentationConfig.Grayscale(true, 0.2), blur);
+            case CROP_ONLY -> {
+                var jitter = AugmentationConfig.ColorJitterSettings.simclr(1.0);
+                yield AugmentationConfig.withDefaultsOff(crop, new AugmentationConfig.Flip(false, 0.5),
+                        new AugmentationConfig.ColorJitterSettings(false, jitter.p(), jitter.brightness(), jitter.contrast(),
+                                jitter.saturation(), jitter.hue()),
+                        new AugmentationConfig.Grayscale(false, 0.2), blur);
+            }
+        };
+    }
+
+    public static AugmentationPreset parse(String text) {
+        String key = text.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(p -> p.id.equals(key)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown preset '" + text + "'; choose one of "
+                        + Arrays.stream(values()).map(AugmentationPreset::id).toList()));
+    }
+}
