@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -23,6 +24,12 @@ public final class ImageDecoder {
 
     /** Pillow's default bomb limit: about a quarter of a gigabyte of 24-bit pixels. */
     public static final long MAX_PIXELS = 89_478_485L;
+
+    /**
+     * Decoders report missing data as warnings ("Premature end of JPEG file") and still return an
+     * image padded with grey; those count as damage. Other warnings (a missing ICC profile) do not.
+     */
+    private static final Pattern DAMAGE_WARNING = Pattern.compile("(?i)premature|corrupt|truncat|unexpected end|extraneous|invalid");
 
     static {
         ImageIO.setUseCache(false); // decode in memory; no temp files
@@ -97,7 +104,11 @@ public final class ImageDecoder {
                     return null;
                 }
                 List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    if (DAMAGE_WARNING.matcher(warning).find()) {
+                        warnings.add(warning);
+                    }
+                });
                 BufferedImage image = reader.read(0);
                 if (!warnings.isEmpty()) {
                     throw new DatasetException(file + ": truncated or corrupt (" + String.join("; ", warnings) + "); replace it with a complete copy");
