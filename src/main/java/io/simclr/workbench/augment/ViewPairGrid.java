@@ -21,12 +21,14 @@ public final class ViewPairGrid {
     private static final int GAP = 8;
     private static final int LABEL_WIDTH = 120;
     private static final int HEADER_HEIGHT = 62;
+    /** Wide enough for the two title lines at the smallest cell size. */
+    private static final int MIN_WIDTH = 560;
 
     private ViewPairGrid() {}
 
     /** {@code title} is the source; {@code subtitle} says how the views were made. */
     public static BufferedImage render(List<Row> rows, int cellSize, String title, String subtitle) {
-        int width = LABEL_WIDTH + 3 * (cellSize + GAP) + GAP;
+        int width = Math.max(MIN_WIDTH, LABEL_WIDTH + 3 * (cellSize + GAP) + GAP);
         int height = HEADER_HEIGHT + rows.size() * (cellSize + GAP) + GAP;
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
