@@ -38,41 +38,34 @@ public enum ShapeKind {
     }
 
     private static Shape polygon(int sides, double r, double phase) {
-        Path2D.Double p = new Path2D.Double();
+        double[][] v = new double[sides][];
         for (int i = 0; i < sides; i++) {
             double a = phase + 2 * Math.PI * i / sides;
-            if (i == 0) {
-                p.moveTo(r * Math.cos(a), r * Math.sin(a));
-            } else {
-                p.lineTo(r * Math.cos(a), r * Math.sin(a));
-            }
+            v[i] = new double[] {r * Math.cos(a), r * Math.sin(a)};
         }
-        p.closePath();
-        return p;
+        return closed(v);
     }
 
     private static Shape star(int points, double outer, double inner) {
-        Path2D.Double p = new Path2D.Double();
+        double[][] v = new double[2 * points][];
         for (int i = 0; i < 2 * points; i++) {
             double r = i % 2 == 0 ? outer : inner;
             double a = -Math.PI / 2 + Math.PI * i / points;
-            if (i == 0) {
-                p.moveTo(r * Math.cos(a), r * Math.sin(a));
-            } else {
-                p.lineTo(r * Math.cos(a), r * Math.sin(a));
-            }
+            v[i] = new double[] {r * Math.cos(a), r * Math.sin(a)};
         }
-        p.closePath();
-        return p;
+        return closed(v);
     }
 
     private static Shape cross(double arm, double half) {
+        return closed(new double[][] {{-half, -arm}, {half, -arm}, {half, -half}, {arm, -half}, {arm, half}, {half, half},
+                {half, arm}, {-half, arm}, {-half, half}, {-arm, half}, {-arm, -half}, {-half, -half}});
+    }
+
+    private static Shape closed(double[][] vertices) {
         Path2D.Double p = new Path2D.Double();
-        double[][] v = {{-half, -arm}, {half, -arm}, {half, -half}, {arm, -half}, {arm, half}, {half, half},
-                {half, arm}, {-half, arm}, {-half, half}, {-arm, half}, {-arm, -half}, {-half, -half}};
-        p.moveTo(v[0][0], v[0][1]);
-        for (int i = 1; i < v.length; i++) {
-            p.lineTo(v[i][0], v[i][1]);
+        p.moveTo(vertices[0][0], vertices[0][1]);
+        for (int i = 1; i < vertices.length; i++) {
+            p.lineTo(vertices[i][0], vertices[i][1]);
         }
         p.closePath();
         return p;
@@ -86,31 +79,18 @@ public enum ShapeKind {
 
     /** The classic parametric heart, x = 16 sin^3 t, y = 13 cos t - 5 cos 2t - 2 cos 3t - cos 4t. */
     private static Shape heart() {
-        Path2D.Double p = new Path2D.Double();
         int steps = 48;
+        double[][] v = new double[steps][];
         for (int i = 0; i < steps; i++) {
             double t = 2 * Math.PI * i / steps;
-            double x = 16 * Math.pow(Math.sin(t), 3) / 17.0;
-            double y = -(13 * Math.cos(t) - 5 * Math.cos(2 * t) - 2 * Math.cos(3 * t) - Math.cos(4 * t)) / 17.0 + 0.1;
-            if (i == 0) {
-                p.moveTo(x, y);
-            } else {
-                p.lineTo(x, y);
-            }
+            v[i] = new double[] {16 * Math.pow(Math.sin(t), 3) / 17.0,
+                    -(13 * Math.cos(t) - 5 * Math.cos(2 * t) - 2 * Math.cos(3 * t) - Math.cos(4 * t)) / 17.0 + 0.1};
         }
-        p.closePath();
-        return p;
+        return closed(v);
     }
 
     private static Shape arrow() {
-        Path2D.Double p = new Path2D.Double();
-        double[][] v = {{-1.0, -0.22}, {0.2, -0.22}, {0.2, -0.62}, {1.0, 0}, {0.2, 0.62}, {0.2, 0.22}, {-1.0, 0.22}};
-        p.moveTo(v[0][0], v[0][1]);
-        for (int i = 1; i < v.length; i++) {
-            p.lineTo(v[i][0], v[i][1]);
-        }
-        p.closePath();
-        return p;
+        return closed(new double[][] {{-1.0, -0.22}, {0.2, -0.22}, {0.2, -0.62}, {1.0, 0}, {0.2, 0.62}, {0.2, 0.22}, {-1.0, 0.22}});
     }
 
     private static Shape crescent() {
