@@ -43,6 +43,12 @@ public final class ViewBatchProducer implements AutoCloseable {
 
     public ViewBatchProducer(ImageDataset dataset, AugmentationPipeline pipeline, int batchSize, long seed, int epoch,
                              int threads, int prefetch) {
+        this(dataset, pipeline, batchSize, seed, epoch, 0, threads, prefetch);
+    }
+
+    /** Starts at batch {@code firstBatch} of the epoch, as a resumed run does, without augmenting the ones before. */
+    public ViewBatchProducer(ImageDataset dataset, AugmentationPipeline pipeline, int batchSize, long seed, int epoch,
+                             int firstBatch, int threads, int prefetch) {
         if (batchSize < 2) {
             throw new IllegalArgumentException("batch size must be at least 2 (each image needs negatives), not " + batchSize);
         }
@@ -59,8 +65,12 @@ public final class ViewBatchProducer implements AutoCloseable {
         this.epoch = epoch;
         this.prefetch = prefetch;
         this.order = shuffledOrder(dataset.size(), new SplittableRandom(Seeds.derive(seed, 0x5eed, epoch)));
-        int full = dataset.size() / batchSize;
-        this.batchCount = full + (dataset.size() % batchSize >= 2 ? 1 : 0);
+        this.batchCount = batchesPerEpoch(dataset.size(), batchSize);
+        if (firstBatch < 0 || firstBatch > batchCount) {
+            throw new IllegalArgumentException("epoch " + epoch + " has " + batchCount + " batches; cannot start at batch " + firstBatch);
+        }
+        this.nextToSubmit = firstBatch;
+        this.nextToTake = firstBatch;
         AtomicInteger counter = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "augment-" + counter.incrementAndGet());
@@ -69,6 +79,11 @@ public final class ViewBatchProducer implements AutoCloseable {
         });
         this.generators = ThreadLocal.withInitial(() -> new TwoViewGenerator(pipeline));
         this.pool = new ArrayBlockingQueue<>(prefetch + 2);
+    }
+
+    /** Images per epoch and batch size give the batch count, without building a producer. */
+    public static int batchesPerEpoch(int images, int batchSize) {
+        return images / batchSize + (images % batchSize >= 2 ? 1 : 0);
     }
 
     /** Batches in this epoch. */

@@ -23,10 +23,6 @@ public final class DataOptions {
             description = "Side length images are loaded at; 0 keeps the dataset's own (shapes 32, cifar10 32, stl10 96, folder 64).")
     int imageSize;
 
-    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "train",
-            description = "train, test or unlabeled (stl10).")
-    String split;
-
     @Option(names = "--shapes-count", paramLabel = "N", defaultValue = "5000",
             description = "Images generated for the shapes train split (the test split has a fifth).")
     int shapesCount;
@@ -39,18 +35,18 @@ public final class DataOptions {
         return DataConfig.of(source, dataDir).withImageSize(imageSize).withCounts(shapesCount, Math.max(1, shapesCount / 5));
     }
 
-    public Split split() {
+    static Split parseSplit(String text) {
         for (Split s : Split.values()) {
-            if (s.id().equalsIgnoreCase(split.trim())) {
+            if (s.id().equalsIgnoreCase(text.trim())) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown split '" + split + "'; choose train, test or unlabeled");
+        throw new IllegalArgumentException("unknown split '" + text + "'; choose train, test or unlabeled");
     }
 
-    /** Loads the split, printing what was loaded and any files skipped. */
-    public LoadedDataset load(PrintWriter out) {
-        LoadedDataset loaded = DatasetLoader.load(config(), split());
+    /** Loads a split, printing what was loaded and any files skipped. */
+    public LoadedDataset load(Split split, PrintWriter out) {
+        LoadedDataset loaded = DatasetLoader.load(config(), split);
         out.println(loaded.summary());
         int shown = 0;
         for (var skipped : loaded.skipped()) {

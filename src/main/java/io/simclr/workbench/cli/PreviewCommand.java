@@ -39,6 +39,9 @@ final class PreviewCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "train", description = "train, test or unlabeled (stl10).")
+    String split;
+
     @Option(names = "--image", paramLabel = "FILE", description = "One image file to augment instead of a dataset (loaded at --image-size, else 96 px).")
     Path image;
 
@@ -88,7 +91,7 @@ final class PreviewCommand implements Callable<Integer> {
             }
             source = image.getFileName().toString();
         } else {
-            ImageDataset dataset = data.load(log).dataset();
+            ImageDataset dataset = data.load(DataOptions.parseSplit(split), log).dataset();
             side = dataset.imageSize();
             for (int index : sample(dataset.size(), Math.min(pairs, dataset.size()), seed)) {
                 originals.add(dataset.pixels(index));

@@ -1,17 +1,22 @@
 package io.simclr.workbench.data;
 
+import com.google.gson.annotations.SerializedName;
 import java.util.Arrays;
 import java.util.Locale;
 
 /** Where images come from. */
 public enum DataSource {
     /** The built-in generated dataset; needs no files. */
+    @SerializedName("shapes")
     SHAPES(32),
     /** CIFAR-10 binary files. */
+    @SerializedName("cifar10")
     CIFAR10(32),
     /** STL-10 binary files. */
+    @SerializedName("stl10")
     STL10(96),
     /** An image folder (one sub-folder per class) or the Tiny ImageNet layout. */
+    @SerializedName("folder")
     FOLDER(64);
 
     private final int nativeSize;

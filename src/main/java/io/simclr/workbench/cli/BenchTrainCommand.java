@@ -1,0 +1,62 @@
+package io.simclr.workbench.cli;
+
+import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.model.HeadKind;
+import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.model.StemKind;
+import io.simclr.workbench.train.TrainingBenchmark;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Views per second of full SimCLR training steps (forward, NT-Xent, backward, Adam) after warm-up,",
+                "with the achieved and the engine's peak matrix-multiply GFLOP/s measured in the same run."})
+final class BenchTrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--encoder", defaultValue = "resnet18", description = "small, resnet18, resnet50 or efficientnet-b0.")
+    String encoder;
+
+    @Option(names = "--stem", defaultValue = "imagenet", description = "auto, cifar, imagenet or light.")
+    String stem;
+
+    @Option(names = "--size", defaultValue = "32", description = "Image side.")
+    int size;
+
+    @Option(names = "--batch", defaultValue = "128", description = "Images per step (twice as many views).")
+    int batch;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first.")
+    int warmup;
+
+    @Option(names = "--steps", defaultValue = "10", description = "Timed steps; the median is reported.")
+    int steps;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Engine threads; 0 = one per core.")
+    int threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (batch < 2 || steps < 1 || warmup < 0) {
+            throw new IllegalArgumentException("--batch must be at least 2, --steps at least 1 and --warmup at least 0");
+        }
+        ModelConfig model = new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.MLP, 128, 0);
+        out.printf("%s, %s stem, MLP head 128, %d px, %d views per step, %s threads%n", model.encoder().id(), model.stem().id(), size,
+                2 * batch, threads == 0 ? "all" : String.valueOf(threads));
+        out.flush();
+        TrainingBenchmark.Result r = TrainingBenchmark.run(model, size, batch, warmup, steps, threads);
+        out.printf(Locale.ROOT, "step seconds: %s%n", Arrays.toString(Arrays.stream(r.stepSeconds()).map(s -> Math.round(s * 1000) / 1000.0).toArray()));
+        out.printf(Locale.ROOT, "forward %.1f MMAC per view; median step %.3f s%n", r.forwardMacsPerView() / 1e6, 2.0 * batch / r.viewsPerSecond());
+        out.printf(Locale.ROOT, "RESULT views_per_s=%.0f gflops=%.1f peak_gflops=%.1f%n", r.viewsPerSecond(), r.achievedGflops(), r.peakGflops());
+        return 0;
+    }
+}

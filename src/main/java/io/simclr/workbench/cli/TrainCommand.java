@@ -1,0 +1,202 @@
+package io.simclr.workbench.cli;
+
+import com.google.gson.JsonObject;
+import io.simclr.workbench.augment.AugmentationConfig;
+import io.simclr.workbench.augment.AugmentationConfigJson;
+import io.simclr.workbench.augment.AugmentationPreset;
+import io.simclr.workbench.eval.KnnEvaluation;
+import io.simclr.workbench.json.Json;
+import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.model.HeadKind;
+import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.model.StemKind;
+import io.simclr.workbench.train.OptimizerKind;
+import io.simclr.workbench.train.RunFolder;
+import io.simclr.workbench.train.TrainConfig;
+import io.simclr.workbench.train.TrainingOutcome;
+import io.simclr.workbench.train.TrainingService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Pretrain an encoder with SimCLR, then score it with a kNN monitor beside the same encoder at random initialisation.",
+                "Ends with: RESULT knn_top1=<x> random_init_knn_top1=<y> epochs=<e> seconds=<s>"})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A training config JSON (as a run's config.json); flags given beside it win.")
+    Path configFile;
+
+    @Option(names = "--resume", paramLabel = "RUN", description = "Continue the run in this folder from its latest checkpoint (its config.json is used).")
+    Path resume;
+
+    @Option(names = "--out", paramLabel = "RUN", description = "Run folder to create; default runs/<date-time>.")
+    Path out;
+
+    @Option(names = "--encoder", defaultValue = "small", description = "small, resnet18, resnet50 or efficientnet-b0.")
+    String encoder;
+
+    @Option(names = "--stem", defaultValue = "auto", description = "ResNet stem: auto (3x3 for <= 64 px, else 7x7), cifar or imagenet.")
+    String stem;
+
+    @Option(names = "--head", defaultValue = "mlp", description = "Projection head: none, linear or mlp.")
+    String head;
+
+    @Option(names = "--head-dim", defaultValue = "128", description = "Output dimension of the projection head.")
+    int headDim;
+
+    @Option(names = "--hidden-dim", defaultValue = "0", description = "Hidden width of the MLP head; 0 = the representation's width.")
+    int hiddenDim;
+
+    @Option(names = "--preset", defaultValue = "simclr-cifar", description = "Augmentations: simclr-imagenet, simclr-cifar or crop-only.")
+    String preset;
+
+    @Option(names = "--augmentations", paramLabel = "FILE", description = "Augmentation config JSON (overrides --preset).")
+    Path augmentations;
+
+    @Option(names = "--batch", defaultValue = "256", description = "Images per step (twice as many views).")
+    int batch;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Passes over the training split.")
+    int epochs;
+
+    @Option(names = "--temperature", defaultValue = "0.5", description = "NT-Xent temperature tau (> 0).")
+    double temperature;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam, sgd or lars.")
+    String optimizer;
+
+    @Option(names = "--lr", defaultValue = "0", description = "Base learning rate; 0 = the optimizer's default (adam 3e-4, sgd 0.06*B/256, lars 0.3*B/256).")
+    double lr;
+
+    @Option(names = "--weight-decay", defaultValue = "-1", description = "Weight decay; negative = the optimizer's default (adam 1e-4, sgd 5e-4, lars 1e-6).")
+    double weightDecay;
+
+    @Option(names = "--warmup-epochs", defaultValue = "0", description = "Linear warm-up before the cosine decay.")
+    double warmupEpochs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, data order and augmentations.")
+    long seed;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu.")
+    String device;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Engine threads; 0 = one per core.")
+    int threads;
+
+    @Option(names = "--augment-threads", defaultValue = "0", description = "Threads preparing views; 0 = half the cores.")
+    int augmentThreads;
+
+    @Option(names = "--log-every", defaultValue = "1", description = "Steps between rows of metrics.csv.")
+    int logEvery;
+
+    @Option(names = "--max-seconds", defaultValue = "0", description = "Stop (resumably) after this much training time; 0 = no limit.")
+    double maxSeconds;
+
+    @Option(names = "--knn-k", defaultValue = "0", description = "kNN neighbours; 0 = 200, or 20 when a class has fewer than 200 images.")
+    int knnK;
+
+    @Option(names = "--knn-temperature", defaultValue = "0.1", description = "Temperature of the kNN votes.")
+    double knnTemperature;
+
+    @Option(names = "--no-eval", description = "Skip the kNN evaluation at the end.")
+    boolean noEval;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter log = spec.commandLine().getOut();
+        TrainConfig config;
+        Path runDir;
+        if (resume != null) {
+            runDir = resume;
+            config = RunFolder.open(resume).readConfig();
+            log.printf("resuming %s%n", resume);
+        } else {
+            config = buildConfig();
+            runDir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        }
+        TrainingOutcome outcome;
+        try (TrainingService service = new TrainingService()) {
+            TerminalProgress progress = new TerminalProgress(log, System.console() != null);
+            TrainingService.Job job = service.start(config, runDir, resume != null, List.of(progress));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Ctrl-C: stop at the next step boundary and keep a resumable checkpoint.
+                if (!job.outcome().isDone()) {
+                    job.control().requestStop();
+                    job.outcome().join();
+                }
+            }));
+            try {
+                outcome = job.outcome().get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        if (outcome.status() == TrainingOutcome.Status.FAILED) {
+            spec.commandLine().getErr().println("error: " + outcome.message());
+            return 1;
+        }
+        if (noEval) {
+            return 0;
+        }
+        log.println("kNN evaluation (frozen encoder, no augmentation) …");
+        log.flush();
+        KnnEvaluation.Result knn = KnnEvaluation.evaluate(RunFolder.open(runDir));
+        log.printf(Locale.ROOT, "kNN top-1 (k=%d, T=%.2f, %,d queries against %,d): trained %.4f, random init %.4f%n", knn.k(),
+                knn.temperature(), knn.querySize(), knn.bankSize(), knn.trainedTop1(), knn.randomInitTop1());
+        log.printf(Locale.ROOT, "RESULT knn_top1=%.4f random_init_knn_top1=%.4f epochs=%d seconds=%.1f%n", knn.trainedTop1(),
+                knn.randomInitTop1(), outcome.epochsDone(), outcome.trainingSeconds());
+        return 0;
+    }
+
+    /** Defaults, then the --config file, then the flags the user actually typed. */
+    private TrainConfig buildConfig() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        AugmentationConfig augmentation = augmentations != null ? AugmentationConfigJson.read(augmentations) : AugmentationPreset.parse(preset).config();
+        TrainConfig flags = new TrainConfig(data.config(), augmentation,
+                new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.parse(head), headDim, hiddenDim),
+                batch, epochs, temperature, OptimizerKind.parse(optimizer), lr, weightDecay, warmupEpochs, seed,
+                device.toLowerCase(Locale.ROOT), threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
+        if (configFile == null) {
+            return flags.validated();
+        }
+        JsonObject fromFile = Json.parseObject(Json.read(configFile), configFile.toString());
+        JsonObject typed = Json.GSON.toJsonTree(flags).getAsJsonObject();
+        JsonObject explicit = new JsonObject();
+        for (var option : parsed.matchedOptions()) {
+            String key = FLAG_TO_KEY.get(option.longestName());
+            if (key != null && typed.has(key)) {
+                explicit.add(key, typed.get(key));
+            }
+        }
+        TrainConfig base = Json.overlay(flags, fromFile, TrainConfig.class, configFile.toString());
+        return Json.overlay(base, explicit, TrainConfig.class, "command line").validated();
+    }
+
+    private static final java.util.Map<String, String> FLAG_TO_KEY = java.util.Map.ofEntries(
+            java.util.Map.entry("--batch", "batchSize"), java.util.Map.entry("--epochs", "epochs"),
+            java.util.Map.entry("--temperature", "temperature"), java.util.Map.entry("--optimizer", "optimizer"),
+            java.util.Map.entry("--lr", "learningRate"), java.util.Map.entry("--weight-decay", "weightDecay"),
+            java.util.Map.entry("--warmup-epochs", "warmupEpochs"), java.util.Map.entry("--seed", "seed"),
+            java.util.Map.entry("--device", "device"), java.util.Map.entry("--threads", "threads"),
+            java.util.Map.entry("--augment-threads", "augmentThreads"), java.util.Map.entry("--log-every", "logEvery"),
+            java.util.Map.entry("--max-seconds", "maxSeconds"), java.util.Map.entry("--knn-k", "knnK"),
+            java.util.Map.entry("--knn-temperature", "knnTemperature"));
+}

@@ -1,0 +1,46 @@
+package io.simclr.workbench.model;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.XavierInitializer;
+
+/** Builds and initialises a {@link SimClrNetwork} for images of a given size. */
+public final class ModelFactory {
+    private ModelFactory() {}
+
+    /** Builds the network; call {@link #initialize} before use. */
+    public static SimClrNetwork create(ModelConfig config, int imageSize) {
+        var problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        StemKind stem = config.stem().resolve(imageSize, config.encoder());
+        Block encoder;
+        int dim;
+        switch (config.encoder()) {
+            case SMALL -> { encoder = ResNetEncoder.build(ResNetEncoder.SMALL, stem); dim = ResNetEncoder.SMALL.representationDim(); }
+            case RESNET18 -> { encoder = ResNetEncoder.build(ResNetEncoder.RESNET18, stem); dim = ResNetEncoder.RESNET18.representationDim(); }
+            case RESNET50 -> { encoder = ResNetEncoder.build(ResNetEncoder.RESNET50, stem); dim = ResNetEncoder.RESNET50.representationDim(); }
+            case EFFICIENTNET_B0 -> { encoder = EfficientNetB0.build(stem); dim = EfficientNetB0.REPRESENTATION_DIM; }
+            default -> throw new IllegalArgumentException("unsupported encoder " + config.encoder());
+        }
+        Block head = ProjectionHead.build(config.head(), dim, config.hiddenDim(), config.headDim());
+        return new SimClrNetwork(encoder, head, config, dim);
+    }
+
+    /**
+     * Initialises the weights as torchvision does: convolutions Kaiming-normal over fan-out, linear
+     * layers uniform in +-1/sqrt(fan-in), batch norm scale 1 and shift 0. Arrays live in
+     * {@code manager}; the engine's random seed must be set before this for repeatable runs.
+     */
+    public static void initialize(SimClrNetwork network, NDManager manager, int imageSize) {
+        network.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2f),
+                Parameter.Type.WEIGHT);
+        network.head().setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1f),
+                Parameter.Type.WEIGHT);
+        network.initialize(manager, DataType.FLOAT32, new Shape(2, 3, imageSize, imageSize));
+    }
+}

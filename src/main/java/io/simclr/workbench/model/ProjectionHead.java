@@ -1,0 +1,24 @@
+package io.simclr.workbench.model;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+
+/** Builds the projection head g of a {@link ModelConfig}. */
+final class ProjectionHead {
+    private ProjectionHead() {}
+
+    static Block build(HeadKind kind, int representationDim, int hiddenDim, int outDim) {
+        return switch (kind) {
+            case NONE -> Blocks.identityBlock();
+            case LINEAR -> Linear.builder().setUnits(outDim).optBias(false).build();
+            case MLP -> new SequentialBlock()
+                    .add(Linear.builder().setUnits(hiddenDim > 0 ? hiddenDim : representationDim).optBias(false).build())
+                    .add(BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build())
+                    .add(Layers.relu())
+                    .add(Linear.builder().setUnits(outDim).build());
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package io.simclr.workbench.train;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.simclr.workbench.json.Json;
+import io.simclr.workbench.model.SimClrNetwork;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * Checkpoint files in a run's {@code checkpoints/}: the position (JSON), the network's parameters
+ * (including batch-norm statistics) and the optimizer state, in one file written to a temporary name
+ * and renamed, so a checkpoint is whole or absent. {@code latest} names the newest.
+ */
+public final class CheckpointStore {
+
+    private static final String MAGIC = "SIMCLR-WORKBENCH-CHECKPOINT";
+    private static final int FORMAT = 1;
+
+    private final Path dir;
+
+    public CheckpointStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path save(Checkpoint position, SimClrNetwork network, ParameterOptimizer optimizer) throws IOException {
+        Files.createDirectories(dir);
+        String name = String.format("epoch-%04d-step-%07d.ckpt", position.epoch(), position.globalStep());
+        Path target = dir.resolve(name);
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        try {
+            try (OutputStream raw = Files.newOutputStream(tmp);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+                out.writeUTF(MAGIC);
+                out.writeInt(FORMAT);
+                out.writeUTF(Json.toJson(position));
+                network.saveParameters(out);
+                byte[] state = optimizer.saveState().encode();
+                out.writeInt(state.length);
+                out.write(state);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        Json.writeAtomically(dir.resolve("latest"), name + "\n");
+        return target;
+    }
+
+    public Optional<Path> latest() {
+        Path pointer = dir.resolve("latest");
+        if (!Files.isRegularFile(pointer)) {
+            return Optional.empty();
+        }
+        try {
+            Path file = dir.resolve(Files.readString(pointer, StandardCharsets.UTF_8).trim());
+            return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads only the position of a checkpoint. */
+    public static Checkpoint readPosition(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
+            return header(file, in);
+        }
+    }
+
+    /** Loads parameters into {@code network} and state into {@code optimizer} (when given); returns the position. */
+    public static Checkpoint load(Path file, SimClrNetwork network, ParameterOptimizer optimizer, NDManager manager) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+            Checkpoint position = header(file, in);
+            if (!position.encoder().equals(network.config().encoder().id())) {
+                throw new IllegalArgumentException(file + " holds a " + position.encoder() + " encoder but the run's config asks for "
+                        + network.config().encoder().id() + "; the checkpoint does not belong to this config");
+            }
+            try {
+                network.loadParameters(manager, in);
+            } catch (MalformedModelException | IllegalArgumentException | IllegalStateException e) {
+                throw new IllegalArgumentException(file + ": its parameters do not fit the network of the run's config (" + e.getMessage() + ")", e);
+            }
+            int length = in.readInt();
+            byte[] state = in.readNBytes(length);
+            if (state.length != length) {
+                throw new IOException(file + ": truncated optimizer state");
+            }
+            if (optimizer != null) {
+                try (NDManager scratch = manager.newSubManager()) {
+                    optimizer.loadState(NDList.decode(scratch, state), position.optimizerSteps());
+                }
+            }
+            return position;
+        }
+    }
+
+    private static Checkpoint header(Path file, DataInputStream in) throws IOException {
+        String magic;
+        try {
+            magic = in.readUTF();
+        } catch (IOException e) {
+            throw new IOException(file + ": not a SimCLR Workbench checkpoint (" + e.getMessage() + ")", e);
+        }
+        if (!MAGIC.equals(magic)) {
+            throw new IOException(file + ": not a SimCLR Workbench checkpoint");
+        }
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw new IOException(file + ": checkpoint format " + format + " is not supported by this version (" + FORMAT + ")");
+        }
+        return Json.GSON.fromJson(in.readUTF(), Checkpoint.class);
+    }
+}

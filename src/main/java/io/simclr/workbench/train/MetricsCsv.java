@@ -1,0 +1,78 @@
+package io.simclr.workbench.train;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code metrics.csv}: a header, then one row per logged step, each flushed as written so a crash
+ * loses nothing already logged and a chart can follow the file live.
+ */
+public final class MetricsCsv implements Closeable {
+
+    public static final List<String> COLUMNS = List.of("epoch", "step", "global_step", "loss", "top1", "top5", "entropy",
+            "pos_sim", "neg_sim", "alignment", "uniformity", "embedding_std", "lr", "views_per_s", "elapsed_s", "eta_s");
+
+    private final BufferedWriter out;
+
+    private MetricsCsv(BufferedWriter out) {
+        this.out = out;
+    }
+
+    /**
+     * Opens the file for appending. When resuming from {@code resumeStep}, rows after it (logged
+     * after the checkpoint, by a run that then died) are dropped so the curve continues cleanly.
+     */
+    public static MetricsCsv open(Path file, long resumeStep) throws IOException {
+        if (Files.exists(file) && resumeStep >= 0) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            StringBuilder kept = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (i == 0 || (!line.isBlank() && globalStep(line) < resumeStep)) {
+                    kept.append(line).append('\n');
+                }
+            }
+            io.simclr.workbench.json.Json.writeAtomically(file, kept.toString());
+        }
+        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        MetricsCsv csv = new MetricsCsv(out);
+        if (fresh) {
+            out.write(String.join(",", COLUMNS));
+            out.newLine();
+            out.flush();
+        }
+        return csv;
+    }
+
+    private static long globalStep(String line) {
+        String[] fields = line.split(",");
+        try {
+            return fields.length > 2 ? Long.parseLong(fields[2]) : Long.MAX_VALUE;
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    public void append(StepMetrics s) throws IOException {
+        ContrastiveMetrics m = s.metrics();
+        out.write(String.format(Locale.ROOT, "%d,%d,%d,%.6f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.6f,%.6g,%.1f,%.2f,%.1f",
+                s.epoch(), s.stepInEpoch(), s.globalStep(), m.loss(), m.top1(), m.top5(), m.entropy(), m.positiveSimilarity(),
+                m.negativeSimilarity(), m.alignment(), m.uniformity(), m.embeddingStd(), s.learningRate(), s.viewsPerSecond(),
+                s.elapsedSeconds(), s.etaSeconds()));
+        out.newLine();
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}

@@ -1,0 +1,35 @@
+package io.simclr.workbench.train;
+
+import com.google.gson.annotations.SerializedName;
+import java.util.Arrays;
+import java.util.Locale;
+
+public enum OptimizerKind {
+    /** Adam with L2 weight decay added to the gradient (torch.optim.Adam's weight_decay); the reference's lr 3e-4, wd 1e-4. */
+    @SerializedName("adam")
+    ADAM("adam"),
+    /** SGD with momentum 0.9 and L2 weight decay. */
+    @SerializedName("sgd")
+    SGD("sgd"),
+    /** LARS (You et al. 2017), as SimCLR uses for large batches: layer-wise trust ratio, momentum 0.9;
+     *  batch-norm and bias parameters are excluded from the trust ratio and from weight decay. */
+    @SerializedName("lars")
+    LARS("lars");
+
+    private final String id;
+
+    OptimizerKind(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static OptimizerKind parse(String text) {
+        String key = text.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(k -> k.id.equals(key)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown optimizer '" + text + "'; choose one of "
+                        + Arrays.stream(values()).map(OptimizerKind::id).toList()));
+    }
+}

@@ -1,0 +1,70 @@
+package io.simclr.workbench.train;
+
+import io.simclr.workbench.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A run's folder ({@code runs/<name>/}): {@code config.json}, {@code metrics.csv},
+ * {@code checkpoints/} (with {@code latest} naming the newest) and, later, evaluation files.
+ */
+public final class RunFolder {
+
+    private final Path root;
+
+    private RunFolder(Path root) {
+        this.root = root;
+    }
+
+    /** A new run: refuses a folder that already holds a run, so nothing a user made is overwritten. */
+    public static RunFolder create(Path root, TrainConfig config) {
+        if (Files.exists(root.resolve("config.json"))) {
+            throw new IllegalArgumentException(root + " already holds a run; resume it with --resume " + root + " or choose another --out");
+        }
+        try {
+            Files.createDirectories(root.resolve("checkpoints"));
+            Json.writeAtomically(root.resolve("config.json"), Json.toJson(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException(root + ": cannot create the run folder (" + e.getMessage() + ")", e);
+        }
+        return new RunFolder(root);
+    }
+
+    /** An existing run, for resuming or evaluating. */
+    public static RunFolder open(Path root) {
+        if (!Files.isRegularFile(root.resolve("config.json"))) {
+            throw new IllegalArgumentException(root + " is not a run folder (it has no config.json); point at runs/<name>");
+        }
+        return new RunFolder(root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public String name() {
+        return root.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    public Path configFile() {
+        return root.resolve("config.json");
+    }
+
+    public Path metricsFile() {
+        return root.resolve("metrics.csv");
+    }
+
+    public Path checkpointsDir() {
+        return root.resolve("checkpoints");
+    }
+
+    public TrainConfig readConfig() {
+        TrainConfig config = Json.GSON.fromJson(Json.read(configFile()), TrainConfig.class);
+        if (config == null) {
+            throw new IllegalArgumentException(configFile() + ": empty");
+        }
+        return config.validated();
+    }
+}

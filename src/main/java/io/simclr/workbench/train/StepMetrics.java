@@ -1,0 +1,17 @@
+package io.simclr.workbench.train;
+
+/**
+ * One logged training step: where the run is, what the batch showed, and how fast it goes.
+ *
+ * @param epoch          0-based epoch
+ * @param stepInEpoch    0-based step within the epoch
+ * @param globalStep     0-based step since the run began (continues across resumes)
+ * @param totalSteps     steps the whole run will take
+ * @param metrics        the contrastive measures of this step's batch
+ * @param learningRate   the rate this step used
+ * @param viewsPerSecond views trained per second since the previous logged step
+ * @param elapsedSeconds training time so far, across resumes
+ * @param etaSeconds     estimated time to the end of the run
+ */
+public record StepMetrics(int epoch, int stepInEpoch, long globalStep, long totalSteps, ContrastiveMetrics metrics,
+                          double learningRate, double viewsPerSecond, double elapsedSeconds, double etaSeconds) {}

@@ -1,0 +1,95 @@
+package io.simclr.workbench.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import io.simclr.workbench.model.FlopCounter;
+import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.model.ModelFactory;
+import io.simclr.workbench.model.SimClrNetwork;
+import java.util.Arrays;
+
+/**
+ * Times full SimCLR training steps (forward through f and g, NT-Xent, backward, Adam) on random
+ * input, after warm-up, and measures the engine's matrix-multiply peak in the same process, so the
+ * achieved rate can be read against what the machine can do.
+ */
+public final class TrainingBenchmark {
+
+    public record Result(double viewsPerSecond, double achievedGflops, double peakGflops, double[] stepSeconds, long forwardMacsPerView) {}
+
+    private TrainingBenchmark() {}
+
+    public static Result run(ModelConfig model, int size, int batch, int warmup, int steps, int threads) {
+        EngineSetup.threads(threads);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            EngineSetup.seed(0);
+            SimClrNetwork network = ModelFactory.create(model, size);
+            ModelFactory.initialize(network, manager, size);
+            for (Pair<String, Parameter> p : network.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    p.getValue().getArray().setRequiresGradient(true);
+                }
+            }
+            ParameterOptimizer optimizer = ParameterOptimizer.create(OptimizerKind.ADAM, manager, 1e-4);
+            NtXentLoss loss = new NtXentLoss(0.5);
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray input = manager.randomUniform(0, 1, new Shape(2L * batch, 3, size, size));
+            double[] seconds = new double[steps];
+            for (int i = -warmup; i < steps; i++) {
+                long start = System.nanoTime();
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray x = input.duplicate();
+                    x.attach(step);
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDList out = network.forward(store, new NDList(x), true);
+                        collector.backward(loss.compute(out.get(1)).loss());
+                    }
+                    optimizer.step(network.getParameters(), 3e-4);
+                }
+                if (i >= 0) {
+                    seconds[i] = (System.nanoTime() - start) / 1e9;
+                }
+            }
+            double median = median(seconds);
+            long macsPerView = FlopCounter.forwardMacs(network, size);
+            // A training step is about three forward passes of work: forward, gradients of activations, of weights.
+            double achieved = 3.0 * 2.0 * macsPerView * 2 * batch / median / 1e9;
+            return new Result(2.0 * batch / median, achieved, matmulPeakGflops(manager), seconds, macsPerView);
+        }
+    }
+
+    /** The engine's fp32 matrix-multiply rate on 1024 x 1024 matrices, median of 10. */
+    static double matmulPeakGflops(NDManager manager) {
+        int n = 1024;
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray a = scope.randomUniform(-1, 1, new Shape(n, n));
+            NDArray b = scope.randomUniform(-1, 1, new Shape(n, n));
+            double[] seconds = new double[10];
+            for (int i = -3; i < seconds.length; i++) {
+                long start = System.nanoTime();
+                try (NDArray c = a.matMul(b)) {
+                    c.getFloat(0, 0); // forces the result
+                }
+                if (i >= 0) {
+                    seconds[i] = (System.nanoTime() - start) / 1e9;
+                }
+            }
+            return 2.0 * n * n * n / median(seconds) / 1e9;
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

@@ -1,0 +1,116 @@
+package io.simclr.workbench.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The encoders are the published architectures: their trainable parameter counts match torchvision's to the unit. */
+class ModelArchitectureTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager("PyTorch");
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    private SimClrNetwork network(EncoderKind encoder, StemKind stem, HeadKind head, int size) {
+        SimClrNetwork network = ModelFactory.create(new ModelConfig(encoder, stem, head, 128, 0), size);
+        ModelFactory.initialize(network, manager, size);
+        return network;
+    }
+
+    private static long trainable(Block block) {
+        return block.getParameters().values().stream().filter(Parameter::requiresGradient)
+                .mapToLong(p -> p.getArray().getShape().size()).sum();
+    }
+
+    @Test
+    void resnet18MatchesTorchvisionWithoutItsClassifier() {
+        // torchvision resnet18: 11,689,512 parameters, of which the 1000-way fc has 513,000.
+        assertEquals(11_176_512, trainable(network(EncoderKind.RESNET18, StemKind.IMAGENET, HeadKind.NONE, 32).encoder()));
+        // The CIFAR stem swaps the 7x7x3x64 convolution (9,408) for a 3x3x3x64 one (1,728).
+        assertEquals(11_176_512 - 9_408 + 1_728, trainable(network(EncoderKind.RESNET18, StemKind.CIFAR, HeadKind.NONE, 32).encoder()));
+    }
+
+    @Test
+    void resnet50MatchesTorchvisionWithoutItsClassifier() {
+        // torchvision resnet50: 25,557,032 parameters, fc 2,049,000.
+        assertEquals(23_508_032, trainable(network(EncoderKind.RESNET50, StemKind.IMAGENET, HeadKind.NONE, 64).encoder()));
+    }
+
+    @Test
+    void efficientNetB0MatchesTorchvisionWithoutItsClassifier() {
+        // torchvision efficientnet_b0: 5,288,548 parameters, classifier 1,281,000.
+        assertEquals(4_007_548, trainable(network(EncoderKind.EFFICIENTNET_B0, StemKind.AUTO, HeadKind.NONE, 64).encoder()));
+    }
+
+    @Test
+    void forwardGivesTheRepresentationAndTheProjection() {
+        int[][] expected = {{256, 128}, {512, 128}};
+        EncoderKind[] encoders = {EncoderKind.SMALL, EncoderKind.RESNET18};
+        for (int e = 0; e < encoders.length; e++) {
+            SimClrNetwork net = network(encoders[e], StemKind.AUTO, HeadKind.MLP, 32);
+            NDList out = net.forward(new ParameterStore(manager, false), new NDList(manager.randomUniform(0, 1, new Shape(4, 3, 32, 32))), false);
+            assertArrayEquals(new long[] {4, expected[e][0]}, out.get(0).getShape().getShape(), encoders[e].id());
+            assertArrayEquals(new long[] {4, expected[e][1]}, out.get(1).getShape().getShape(), encoders[e].id());
+            assertEquals(expected[e][0], net.representationDim());
+        }
+        SimClrNetwork identityHead = network(EncoderKind.SMALL, StemKind.AUTO, HeadKind.NONE, 32);
+        assertEquals(256, identityHead.projectionDim());
+    }
+
+    @Test
+    void mlpHeadHasTheHiddenWidthAskedFor() {
+        SimClrNetwork net = ModelFactory.create(new ModelConfig(EncoderKind.SMALL, StemKind.AUTO, HeadKind.MLP, 64, 512), 32);
+        ModelFactory.initialize(net, manager, 32);
+        // Linear 256->512 (no bias), BN 2x512, Linear 512->64 with bias.
+        assertEquals(256 * 512 + 2 * 512 + 512 * 64 + 64, trainable(net.head()));
+    }
+
+    @Test
+    void autoStemFollowsTheImageSize() {
+        assertEquals(StemKind.CIFAR, StemKind.AUTO.resolve(32, EncoderKind.RESNET18));
+        assertEquals(StemKind.CIFAR, StemKind.AUTO.resolve(64, EncoderKind.RESNET50));
+        assertEquals(StemKind.IMAGENET, StemKind.AUTO.resolve(96, EncoderKind.RESNET18));
+        assertEquals(StemKind.LIGHT, StemKind.AUTO.resolve(32, EncoderKind.SMALL));
+        assertEquals(StemKind.CIFAR, StemKind.CIFAR.resolve(224, EncoderKind.RESNET18));
+    }
+
+    /** PyTorch's convention: running statistics move 10% of the way to each training batch's. */
+    @Test
+    void batchNormRunningStatisticsMoveTenPercentPerTrainingStep() {
+        SequentialBlock bn = new SequentialBlock().add(Layers.batchNorm());
+        bn.initialize(manager, DataType.FLOAT32, new Shape(4, 3, 2, 2));
+        NDArray fives = manager.full(new Shape(4, 3, 2, 2), 5f);
+        bn.forward(new ParameterStore(manager, false), new NDList(fives), true);
+        Parameter runningMean = bn.getParameters().values().stream().filter(p -> p.getType() == Parameter.Type.RUNNING_MEAN)
+                .findFirst().orElseThrow();
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, runningMean.getArray().toFloatArray(), 1e-6f);
+    }
+
+    @Test
+    void badHeadSizesAreClearErrors() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ModelFactory.create(new ModelConfig(EncoderKind.SMALL, StemKind.AUTO, HeadKind.MLP, 1, 0), 32));
+        assertEquals(true, e.getMessage().contains("headDim"));
+    }
+}

@@ -1,0 +1,169 @@
+package io.simclr.workbench.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.simclr.workbench.augment.AugmentationPreset;
+import io.simclr.workbench.data.DataConfig;
+import io.simclr.workbench.json.Json;
+import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.model.ModelConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tiny real runs: 64 generated images, batch 16, the small encoder, one engine thread. */
+class SimClrTrainerTest {
+
+    @TempDir
+    Path dir;
+
+    static TrainConfig tiny(int epochs) {
+        return new TrainConfig(DataConfig.shapes().withCounts(64, 20), AugmentationPreset.SIMCLR_CIFAR.config(),
+                ModelConfig.defaults(EncoderKind.SMALL), 16, epochs, 0.5, OptimizerKind.ADAM, 1e-3, -1, 0.5, 7, "cpu", 1, 1, 1, 0, 0, 0.1);
+    }
+
+    static final class Recorder implements TrainingListener {
+        final List<StepMetrics> steps = new CopyOnWriteArrayList<>();
+        final List<Integer> epochs = new CopyOnWriteArrayList<>();
+        final List<Path> checkpoints = new CopyOnWriteArrayList<>();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+        TrainingOutcome finished;
+
+        @Override public void onStep(StepMetrics step) { steps.add(step); }
+        @Override public void onEpochEnd(int epoch, double meanLoss, double seconds) { epochs.add(epoch); }
+        @Override public void onCheckpoint(Path checkpoint, int epoch, long globalStep) { checkpoints.add(checkpoint); }
+        @Override public void onFailed(String message, Throwable cause) { failures.add(message); }
+        @Override public void onFinished(TrainingOutcome outcome) { finished = outcome; }
+    }
+
+    private TrainingOutcome train(TrainConfig config, Path runDir, boolean resume, TrainingListener... listeners) {
+        RunFolder run = resume ? RunFolder.open(runDir) : RunFolder.create(runDir, config);
+        SimClrTrainer trainer = new SimClrTrainer(config, run, new TrainingControl());
+        for (TrainingListener l : listeners) {
+            trainer.addListener(l);
+        }
+        return trainer.train(resume);
+    }
+
+    private static List<String[]> rows(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(String.join(",", MetricsCsv.COLUMNS), lines.get(0));
+        List<String[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            rows.add(line.split(","));
+        }
+        return rows;
+    }
+
+    @Test
+    void aRunWritesItsFolderAndTellsListenersEveryStep() throws IOException {
+        Recorder recorder = new Recorder();
+        TrainingOutcome outcome = train(tiny(2), dir.resolve("run"), false, recorder);
+        assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status(), outcome.message());
+        assertEquals(8, outcome.globalStep());
+        assertEquals(8, recorder.steps.size());
+        assertEquals(List.of(0, 1), recorder.epochs);
+        assertEquals(2, recorder.checkpoints.size());
+        assertEquals(outcome, recorder.finished);
+        RunFolder run = RunFolder.open(dir.resolve("run"));
+        assertEquals(tiny(2), run.readConfig());
+        assertEquals(recorder.checkpoints.get(1), new CheckpointStore(run.checkpointsDir()).latest().orElseThrow());
+        List<String[]> rows = rows(run.metricsFile());
+        assertEquals(8, rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(String.valueOf(i), rows.get(i)[2], "global_step column");
+        }
+        StepMetrics first = recorder.steps.get(0);
+        assertTrue(first.metrics().loss() > 2.0 && first.metrics().loss() < Math.log(31) + 0.1, "loss near ln(2N-1) at the start");
+        assertEquals(1e-3 / 2, first.learningRate(), 1e-9, "half-epoch warm-up: the first of two warm-up steps");
+        try (var files = Files.list(run.checkpointsDir())) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void aStoppedRunResumesExactlyWhereItStopped() throws IOException {
+        TrainConfig config = tiny(2);
+        train(config, dir.resolve("straight"), false);
+        List<String[]> straight = rows(dir.resolve("straight").resolve("metrics.csv"));
+
+        Path runDir = dir.resolve("interrupted");
+        RunFolder run = RunFolder.create(runDir, config);
+        TrainingControl control = new TrainingControl();
+        SimClrTrainer trainer = new SimClrTrainer(config, run, control);
+        trainer.addListener(new TrainingListener() {
+            @Override public void onStep(StepMetrics step) {
+                if (step.globalStep() == 4) {
+                    control.requestStop(); // in epoch 2, after its first step
+                }
+            }
+        });
+        TrainingOutcome stopped = trainer.train(false);
+        assertEquals(TrainingOutcome.Status.STOPPED, stopped.status());
+        assertEquals(5, stopped.globalStep());
+        assertTrue(stopped.message().contains("--resume"), stopped.message());
+
+        TrainingOutcome resumed = train(config, runDir, true);
+        assertEquals(TrainingOutcome.Status.COMPLETED, resumed.status(), resumed.message());
+        List<String[]> continued = rows(run.metricsFile());
+        assertEquals(straight.size(), continued.size());
+        for (int i = 0; i < straight.size(); i++) {
+            assertEquals(straight.get(i)[2], continued.get(i)[2], "the curve continues without gaps or repeats");
+            assertEquals(Double.parseDouble(straight.get(i)[3]), Double.parseDouble(continued.get(i)[3]), 2e-3, "loss at step " + i);
+            assertEquals(straight.get(i)[12], continued.get(i)[12], "learning rate at step " + i);
+        }
+    }
+
+    @Test
+    void aNonFiniteLossStopsTheRunNamesTheSettingsAndKeepsTheLastGoodCheckpoint() throws IOException {
+        Path runDir = dir.resolve("nan");
+        assertEquals(TrainingOutcome.Status.COMPLETED, train(tiny(1), runDir, false).status());
+        RunFolder run = RunFolder.open(runDir);
+        Path good = new CheckpointStore(run.checkpointsDir()).latest().orElseThrow();
+        TrainConfig exploding = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 16, 3, 0.5, OptimizerKind.ADAM,
+                1e30, 0, 0, 7, "cpu", 1, 1, 1, 0, 0, 0.1);
+        Json.writeAtomically(run.configFile(), Json.toJson(exploding));
+        Recorder recorder = new Recorder();
+        TrainingOutcome failed = train(exploding, runDir, true, recorder);
+        assertEquals(TrainingOutcome.Status.FAILED, failed.status());
+        assertTrue(failed.message().matches("(?s).*loss became NaN.*temperature 0\\.5.*learning rate [0-9.]+e\\+(29|30).*"), failed.message());
+        assertEquals(1, recorder.failures.size());
+        assertEquals(good, new CheckpointStore(run.checkpointsDir()).latest().orElseThrow());
+        assertEquals(1, CheckpointStore.readPosition(good).epoch());
+    }
+
+    @Test
+    void resumingARunWithoutACheckpointSaysSo() {
+        Path runDir = dir.resolve("empty");
+        RunFolder.create(runDir, tiny(1));
+        TrainingOutcome outcome = train(tiny(1), runDir, true);
+        assertEquals(TrainingOutcome.Status.FAILED, outcome.status());
+        assertTrue(outcome.message().contains("no checkpoint"), outcome.message());
+    }
+
+    @Test
+    void aFolderThatHoldsARunIsNotOverwritten() {
+        RunFolder.create(dir.resolve("taken"), tiny(1));
+        var e = assertThrows(IllegalArgumentException.class, () -> RunFolder.create(dir.resolve("taken"), tiny(1)));
+        assertTrue(e.getMessage().contains("already holds a run"), e.getMessage());
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        TrainConfig cold = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 16, 1, 0, OptimizerKind.ADAM, 0, -1, 0,
+                7, "cpu", 1, 1, 1, 0, 0, 0.1);
+        var e = assertThrows(IllegalArgumentException.class, cold::validated);
+        assertTrue(e.getMessage().contains("temperature is 0.0"), e.getMessage());
+        TrainConfig one = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 1, 1, 0.5, OptimizerKind.ADAM, 0, -1, 0,
+                7, "tpu", 1, 1, 1, 0, 0, 0.1);
+        var f = assertThrows(IllegalArgumentException.class, one::validated);
+        assertTrue(f.getMessage().contains("batchSize is 1") && f.getMessage().contains("device is 'tpu'"), f.getMessage());
+    }
+}
