@@ -10,7 +10,13 @@ public enum AugmentationPreset {
     /** SimCLR on CIFAR-10: colour strength 0.5 and no blur (blur hurts 32 px images). */
     SIMCLR_CIFAR("simclr-cifar"),
     /** Random resized crop alone: the baseline of the augmentation study. */
-    CROP_ONLY("crop-only");
+    CROP_ONLY("crop-only"),
+    /**
+     * For the built-in shapes, whose nuisances are colour, rotation, position and scale: crops that
+     * keep most of the shape, any rotation, any hue, more grayscale, so that only the shape is left
+     * for two views to agree on.
+     */
+    SHAPES("shapes");
 
     private final String id;
 
@@ -31,6 +37,11 @@ public enum AugmentationPreset {
                     new AugmentationConfig.Blur(true, 0.5, 0.1, 0.1, 2.0));
             case SIMCLR_CIFAR -> AugmentationConfig.withDefaultsOff(crop, new AugmentationConfig.Flip(true, 0.5),
                     AugmentationConfig.ColorJitterSettings.simclr(0.5), new AugmentationConfig.Grayscale(true, 0.2), blur);
+            case SHAPES -> new AugmentationConfig(new AugmentationConfig.Crop(true, 0.25, 1.0, 3.0 / 4.0, 4.0 / 3.0),
+                    new AugmentationConfig.Flip(true, 0.5), new AugmentationConfig.Rotation(true, 1.0, false, 180),
+                    new AugmentationConfig.ColorJitterSettings(true, 1.0, 0.4, 0.4, 0.4, 0.5), new AugmentationConfig.Grayscale(true, 0.3), blur,
+                    new AugmentationConfig.Noise(false, 0.5, 0.1), new AugmentationConfig.CutoutSettings(false, 0.5, 0.25, 0.5),
+                    new AugmentationConfig.Sobel(false, 1.0));
             case CROP_ONLY -> {
                 var jitter = AugmentationConfig.ColorJitterSettings.simclr(1.0);
                 yield AugmentationConfig.withDefaultsOff(crop, new AugmentationConfig.Flip(false, 0.5),

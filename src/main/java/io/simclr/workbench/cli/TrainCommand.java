@@ -177,26 +177,44 @@ final class TrainCommand implements Callable<Integer> {
         if (configFile == null) {
             return flags.validated();
         }
-        JsonObject fromFile = Json.parseObject(Json.read(configFile), configFile.toString());
         JsonObject typed = Json.GSON.toJsonTree(flags).getAsJsonObject();
         JsonObject explicit = new JsonObject();
         for (var option : parsed.matchedOptions()) {
-            String key = FLAG_TO_KEY.get(option.longestName());
-            if (key != null && typed.has(key)) {
-                explicit.add(key, typed.get(key));
+            for (String path : FLAG_TO_PATHS.getOrDefault(option.longestName(), List.of())) {
+                copyPath(typed, explicit, path.split("\\."));
             }
         }
+        JsonObject fromFile = Json.parseObject(Json.read(configFile), configFile.toString());
         TrainConfig base = Json.overlay(flags, fromFile, TrainConfig.class, configFile.toString());
         return Json.overlay(base, explicit, TrainConfig.class, "command line").validated();
     }
 
-    private static final java.util.Map<String, String> FLAG_TO_KEY = java.util.Map.ofEntries(
-            java.util.Map.entry("--batch", "batchSize"), java.util.Map.entry("--epochs", "epochs"),
-            java.util.Map.entry("--temperature", "temperature"), java.util.Map.entry("--optimizer", "optimizer"),
-            java.util.Map.entry("--lr", "learningRate"), java.util.Map.entry("--weight-decay", "weightDecay"),
-            java.util.Map.entry("--warmup-epochs", "warmupEpochs"), java.util.Map.entry("--seed", "seed"),
-            java.util.Map.entry("--device", "device"), java.util.Map.entry("--threads", "threads"),
-            java.util.Map.entry("--augment-threads", "augmentThreads"), java.util.Map.entry("--log-every", "logEvery"),
-            java.util.Map.entry("--max-seconds", "maxSeconds"), java.util.Map.entry("--knn-k", "knnK"),
-            java.util.Map.entry("--knn-temperature", "knnTemperature"));
+    private static void copyPath(JsonObject from, JsonObject to, String[] path) {
+        for (int i = 0; i < path.length - 1; i++) {
+            from = from.getAsJsonObject(path[i]);
+            if (!to.has(path[i])) {
+                to.add(path[i], new JsonObject());
+            }
+            to = to.getAsJsonObject(path[i]);
+        }
+        to.add(path[path.length - 1], from.get(path[path.length - 1]));
+    }
+
+    /** Which config keys each flag sets, so a flag typed beside --config overrides just those. */
+    private static final java.util.Map<String, List<String>> FLAG_TO_PATHS = java.util.Map.ofEntries(
+            java.util.Map.entry("--data", List.of("data.source")), java.util.Map.entry("--data-dir", List.of("data.dataDir")),
+            java.util.Map.entry("--image-size", List.of("data.imageSize")),
+            java.util.Map.entry("--shapes-count", List.of("data.trainCount", "data.testCount")),
+            java.util.Map.entry("--encoder", List.of("model.encoder")), java.util.Map.entry("--stem", List.of("model.stem")),
+            java.util.Map.entry("--head", List.of("model.head")), java.util.Map.entry("--head-dim", List.of("model.headDim")),
+            java.util.Map.entry("--hidden-dim", List.of("model.hiddenDim")),
+            java.util.Map.entry("--preset", List.of("augmentation")), java.util.Map.entry("--augmentations", List.of("augmentation")),
+            java.util.Map.entry("--batch", List.of("batchSize")), java.util.Map.entry("--epochs", List.of("epochs")),
+            java.util.Map.entry("--temperature", List.of("temperature")), java.util.Map.entry("--optimizer", List.of("optimizer")),
+            java.util.Map.entry("--lr", List.of("learningRate")), java.util.Map.entry("--weight-decay", List.of("weightDecay")),
+            java.util.Map.entry("--warmup-epochs", List.of("warmupEpochs")), java.util.Map.entry("--seed", List.of("seed")),
+            java.util.Map.entry("--device", List.of("device")), java.util.Map.entry("--threads", List.of("threads")),
+            java.util.Map.entry("--augment-threads", List.of("augmentThreads")), java.util.Map.entry("--log-every", List.of("logEvery")),
+            java.util.Map.entry("--max-seconds", List.of("maxSeconds")), java.util.Map.entry("--knn-k", List.of("knnK")),
+            java.util.Map.entry("--knn-temperature", List.of("knnTemperature")));
 }

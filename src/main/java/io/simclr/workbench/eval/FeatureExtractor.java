@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.simclr.workbench.data.ImageDataset;
 import io.simclr.workbench.model.SimClrNetwork;
+import io.simclr.workbench.train.InputBuffer;
 
 /**
  * Runs a frozen encoder over a dataset: inference mode (batch-norm uses its running statistics and
@@ -28,6 +29,7 @@ public final class FeatureExtractor {
         float[] features = new float[n * dim];
         ParameterStore store = new ParameterStore(manager, false);
         byte[] pixels = new byte[plane];
+        InputBuffer buffer = new InputBuffer();
         for (int start = 0; start < n; start += batchSize) {
             int count = Math.min(batchSize, n - start);
             float[] input = new float[count * plane];
@@ -38,7 +40,7 @@ public final class FeatureExtractor {
                 }
             }
             try (NDManager step = manager.newSubManager()) {
-                NDArray x = step.create(input, new Shape(count, 3, side, side));
+                NDArray x = buffer.create(step, input, input.length, new Shape(count, 3, side, side));
                 NDList out = network.forward(store, new NDList(x), false);
                 NDArray chosen = out.get(layer == Layer.H ? 0 : 1);
                 float[] values = chosen.toFloatArray();

@@ -20,7 +20,6 @@ import io.simclr.workbench.data.Split;
 import io.simclr.workbench.model.ModelFactory;
 import io.simclr.workbench.model.SimClrNetwork;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +39,7 @@ public final class SimClrTrainer {
     private final RunFolder run;
     private final TrainingControl control;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final InputBuffer input = new InputBuffer();
 
     public SimClrTrainer(TrainConfig config, RunFolder run, TrainingControl control) {
         this.config = config.validated();
@@ -204,7 +204,7 @@ public final class SimClrTrainer {
                             ViewBatch batch, NDManager manager, double lr, boolean withMetrics) {
         try (NDManager stepManager = manager.newSubManager()) {
             Shape shape = new Shape(batch.shape());
-            NDArray x = stepManager.create(FloatBuffer.wrap(batch.views(), 0, batch.valueCount()), shape);
+            NDArray x = input.create(stepManager, batch.views(), batch.valueCount(), shape);
             batch.recycle();
             float lossValue;
             ContrastiveMetrics metrics = null;

@@ -1,0 +1,69 @@
+package io.simclr.workbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.train.RunFolder;
+import io.simclr.workbench.train.TrainConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String[] TINY = {"train", "--data", "shapes", "--shapes-count", "60", "--batch", "12", "--encoder", "small",
+            "--threads", "1", "--augment-threads", "1"};
+
+    private static String[] with(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void trainEndsWithTheResultLineAndAResumableRunFolder() {
+        Path run = dir.resolve("run");
+        CommandLineTest.Run r = CommandLineTest.run(with(TINY, "--epochs", "1", "--out", run.toString()));
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        String[] lines = r.out().strip().split("\n");
+        assertTrue(lines[lines.length - 1].matches("RESULT knn_top1=0\\.\\d{4} random_init_knn_top1=0\\.\\d{4} epochs=1 seconds=\\d+\\.\\d"),
+                lines[lines.length - 1]);
+        assertTrue(Files.exists(run.resolve("metrics.csv")) && Files.exists(run.resolve("checkpoints/latest")));
+        CommandLineTest.Run again = CommandLineTest.run("train", "--resume", run.toString(), "--no-eval");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("completed after 1 epoch"), again.out());
+    }
+
+    @Test
+    void flagsBesideAConfigFileOverrideJustWhatTheyName() throws Exception {
+        Path first = dir.resolve("first");
+        assertEquals(0, CommandLineTest.run(with(TINY, "--epochs", "1", "--temperature", "0.3", "--out", first.toString(), "--no-eval")).exitCode());
+        Path second = dir.resolve("second");
+        CommandLineTest.Run r = CommandLineTest.run("train", "--config", first.resolve("config.json").toString(), "--epochs", "2",
+                "--encoder", "small", "--out", second.toString(), "--no-eval");
+        assertEquals(0, r.exitCode(), r.err());
+        TrainConfig config = RunFolder.open(second).readConfig();
+        assertEquals(2, config.epochs());
+        assertEquals(0.3, config.temperature(), 1e-12);
+        assertEquals(12, config.batchSize());
+        assertEquals(60, config.data().trainCount());
+        assertEquals(EncoderKind.SMALL, config.model().encoder());
+    }
+
+    @Test
+    void badSettingsAndTakenFoldersAreOneLineErrors() {
+        CommandLineTest.Run cold = CommandLineTest.run(with(TINY, "--temperature", "0", "--out", dir.resolve("x").toString()));
+        assertEquals(2, cold.exitCode());
+        assertTrue(cold.err().contains("temperature is 0.0"), cold.err());
+        Path run = dir.resolve("taken");
+        assertEquals(0, CommandLineTest.run(with(TINY, "--epochs", "1", "--out", run.toString(), "--no-eval")).exitCode());
+        CommandLineTest.Run taken = CommandLineTest.run(with(TINY, "--epochs", "1", "--out", run.toString()));
+        assertEquals(2, taken.exitCode());
+        assertTrue(taken.err().contains("already holds a run"), taken.err());
+    }
+}
