@@ -5,7 +5,6 @@ import io.simclr.workbench.train.StepMetrics;
 import io.simclr.workbench.train.TrainingListener;
 import io.simclr.workbench.train.TrainingOutcome;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -55,11 +54,6 @@ final class TerminalProgress implements TrainingListener {
             out.printf(Locale.ROOT, "epoch %d: loss %.4f in %.1f s%s%s%n", epoch + 1, meanLoss, seconds, rate, residentMemory());
             out.flush();
         }
-    }
-
-    @Override
-    public void onCheckpoint(Path checkpoint, int epoch, long globalStep) {
-        // Checkpoints are routine; the final summary names the folder.
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.simclr.workbench.augment.AugmentationConfig;
 import io.simclr.workbench.augment.AugmentationConfigJson;
 import io.simclr.workbench.augment.AugmentationPreset;
+import io.simclr.workbench.data.DataSource;
 import io.simclr.workbench.eval.KnnEvaluation;
 import io.simclr.workbench.json.Json;
 import io.simclr.workbench.model.EncoderKind;
@@ -65,7 +66,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden-dim", defaultValue = "0", description = "Hidden width of the MLP head; 0 = the representation's width.")
     int hiddenDim;
 
-    @Option(names = "--preset", defaultValue = "simclr-cifar", description = "Augmentations: simclr-imagenet, simclr-cifar or crop-only.")
+    @Option(names = "--preset", defaultValue = "auto",
+            description = "Augmentations: simclr-imagenet, simclr-cifar, crop-only or shapes; auto = shapes for the built-in dataset, else simclr-cifar.")
     String preset;
 
     @Option(names = "--augmentations", paramLabel = "FILE", description = "Augmentation config JSON (overrides --preset).")
@@ -169,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Defaults, then the --config file, then the flags the user actually typed. */
     private TrainConfig buildConfig() {
         ParseResult parsed = spec.commandLine().getParseResult();
-        AugmentationConfig augmentation = augmentations != null ? AugmentationConfigJson.read(augmentations) : AugmentationPreset.parse(preset).config();
+        AugmentationConfig augmentation = augmentations != null ? AugmentationConfigJson.read(augmentations) : presetFor(data.config().source()).config();
         TrainConfig flags = new TrainConfig(data.config(), augmentation,
                 new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.parse(head), headDim, hiddenDim),
                 batch, epochs, temperature, OptimizerKind.parse(optimizer), lr, weightDecay, warmupEpochs, seed,
@@ -187,6 +189,13 @@ final class TrainCommand implements Callable<Integer> {
         JsonObject fromFile = Json.parseObject(Json.read(configFile), configFile.toString());
         TrainConfig base = Json.overlay(flags, fromFile, TrainConfig.class, configFile.toString());
         return Json.overlay(base, explicit, TrainConfig.class, "command line").validated();
+    }
+
+    private AugmentationPreset presetFor(DataSource source) {
+        if (!"auto".equalsIgnoreCase(preset.trim())) {
+            return AugmentationPreset.parse(preset);
+        }
+        return source == DataSource.SHAPES ? AugmentationPreset.SHAPES : AugmentationPreset.SIMCLR_CIFAR;
     }
 
     private static void copyPath(JsonObject from, JsonObject to, String[] path) {

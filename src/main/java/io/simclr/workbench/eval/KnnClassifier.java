@@ -3,8 +3,8 @@ package io.simclr.workbench.eval;
 /**
  * The kNN monitor of the SSL literature (Wu et al. 2018, as lightly and solo-learn use it): features
  * L2-normalised, cosine similarity to every training feature, the k most similar vote for their
- * class with weight exp(similarity / T), the class with the most weight wins. Queries are processed
- * in chunks so 10,000 x 50,000 needs no more than a chunk's similarities at a time.
+ * class with weight exp(similarity / T), the class with the most weight wins. Each query holds only
+ * its own row of similarities, so 10,000 x 50,000 never needs the whole matrix.
  */
 public final class KnnClassifier {
 

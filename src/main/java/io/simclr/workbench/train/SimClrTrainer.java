@@ -40,6 +40,10 @@ public final class SimClrTrainer {
     private final TrainingControl control;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final InputBuffer input = new InputBuffer();
+    /** Progress so far, for the outcome of a run that fails part-way. */
+    private volatile int epochsDone;
+    private volatile long stepsDone;
+    private volatile double secondsDone;
 
     public SimClrTrainer(TrainConfig config, RunFolder run, TrainingControl control) {
         this.config = config.validated();
@@ -61,7 +65,7 @@ public final class SimClrTrainer {
             }
             String message = describe(e);
             listeners.forEach(l -> l.onFailed(message, e));
-            TrainingOutcome outcome = new TrainingOutcome(TrainingOutcome.Status.FAILED, 0, 0, 0, message);
+            TrainingOutcome outcome = new TrainingOutcome(TrainingOutcome.Status.FAILED, epochsDone, stepsDone, secondsDone, message);
             listeners.forEach(l -> l.onFinished(outcome));
             return outcome;
         }
@@ -117,6 +121,9 @@ public final class SimClrTrainer {
             long startNanos = System.nanoTime();
             double secondsBefore = position.trainingSeconds();
             long globalStep = position.globalStep();
+            epochsDone = position.epoch();
+            stepsDone = globalStep;
+            secondsDone = secondsBefore;
             long loggedAtStep = globalStep;
             long loggedAtNanos = startNanos;
             int epoch = position.epoch();
@@ -160,6 +167,8 @@ public final class SimClrTrainer {
                             lossSum += result.loss;
                             lossCount++;
                             globalStep++;
+                            stepsDone = globalStep;
+                            secondsDone = secondsBefore + (System.nanoTime() - startNanos) / 1e9;
                             if (log) {
                                 long now = System.nanoTime();
                                 double elapsed = secondsBefore + (now - startNanos) / 1e9;
@@ -182,6 +191,7 @@ public final class SimClrTrainer {
                     int e = epoch;
                     long g = globalStep;
                     double meanLoss = lossCount > 0 ? lossSum / lossCount : Double.NaN;
+                    epochsDone = epoch + 1;
                     double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
                     listeners.forEach(l -> l.onEpochEnd(e, meanLoss, epochSeconds));
                     listeners.forEach(l -> l.onCheckpoint(saved, e, g));

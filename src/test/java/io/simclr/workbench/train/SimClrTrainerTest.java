@@ -135,6 +135,8 @@ class SimClrTrainerTest {
         assertEquals(TrainingOutcome.Status.FAILED, failed.status());
         assertTrue(failed.message().matches("(?s).*loss became NaN.*temperature 0\\.5.*learning rate [0-9.]+e\\+(29|30).*"), failed.message());
         assertEquals(1, recorder.failures.size());
+        assertEquals(1, failed.epochsDone(), "the outcome reports the progress made before the failure");
+        assertTrue(failed.globalStep() >= 4, "steps done: " + failed.globalStep());
         assertEquals(good, new CheckpointStore(run.checkpointsDir()).latest().orElseThrow());
         assertEquals(1, CheckpointStore.readPosition(good).epoch());
     }
