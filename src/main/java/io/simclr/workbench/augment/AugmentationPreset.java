@@ -1,7 +1,6 @@
 package io.simclr.workbench.augment;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.simclr.workbench.json.Choices;
 
 /** Named starting points for the pipeline, as the SimCLR paper and its CIFAR recipe define them. */
 public enum AugmentationPreset {
@@ -53,9 +52,6 @@ public enum AugmentationPreset {
     }
 
     public static AugmentationPreset parse(String text) {
-        String key = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.id.equals(key)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown preset '" + text + "'; choose one of "
-                        + Arrays.stream(values()).map(AugmentationPreset::id).toList()));
+        return Choices.parse(values(), AugmentationPreset::id, text, "preset");
     }
 }

@@ -1,8 +1,7 @@
 package io.simclr.workbench.model;
 
 import com.google.gson.annotations.SerializedName;
-import java.util.Arrays;
-import java.util.Locale;
+import io.simclr.workbench.json.Choices;
 
 /** The encoders f that map an image to its representation h. */
 public enum EncoderKind {
@@ -30,9 +29,6 @@ public enum EncoderKind {
     }
 
     public static EncoderKind parse(String text) {
-        String key = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(k -> k.id.equals(key)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown encoder '" + text + "'; choose one of "
-                        + Arrays.stream(values()).map(EncoderKind::id).toList()));
+        return Choices.parse(values(), EncoderKind::id, text, "encoder");
     }
 }

@@ -1,8 +1,7 @@
 package io.simclr.workbench.model;
 
 import com.google.gson.annotations.SerializedName;
-import java.util.Arrays;
-import java.util.Locale;
+import io.simclr.workbench.json.Choices;
 
 /** The projection head g that maps h to z, where the contrastive loss is computed. */
 public enum HeadKind {
@@ -27,9 +26,6 @@ public enum HeadKind {
     }
 
     public static HeadKind parse(String text) {
-        String key = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(k -> k.id.equals(key)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown head '" + text + "'; choose one of "
-                        + Arrays.stream(values()).map(HeadKind::id).toList()));
+        return Choices.parse(values(), HeadKind::id, text, "head");
     }
 }

@@ -1,8 +1,7 @@
 package io.simclr.workbench.model;
 
 import com.google.gson.annotations.SerializedName;
-import java.util.Arrays;
-import java.util.Locale;
+import io.simclr.workbench.json.Choices;
 
 /** The first layers of a ResNet, which decide how fast the image is shrunk. */
 public enum StemKind {
@@ -48,9 +47,6 @@ public enum StemKind {
     }
 
     public static StemKind parse(String text) {
-        String key = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(k -> k.id.equals(key)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown stem '" + text + "'; choose one of "
-                        + Arrays.stream(values()).map(StemKind::id).toList()));
+        return Choices.parse(values(), StemKind::id, text, "stem");
     }
 }

@@ -1,8 +1,7 @@
 package io.simclr.workbench.train;
 
 import com.google.gson.annotations.SerializedName;
-import java.util.Arrays;
-import java.util.Locale;
+import io.simclr.workbench.json.Choices;
 
 public enum OptimizerKind {
     /** Adam with L2 weight decay added to the gradient (torch.optim.Adam's weight_decay); the reference's lr 3e-4, wd 1e-4. */
@@ -27,9 +26,6 @@ public enum OptimizerKind {
     }
 
     public static OptimizerKind parse(String text) {
-        String key = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(k -> k.id.equals(key)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown optimizer '" + text + "'; choose one of "
-                        + Arrays.stream(values()).map(OptimizerKind::id).toList()));
+        return Choices.parse(values(), OptimizerKind::id, text, "optimizer");
     }
 }
