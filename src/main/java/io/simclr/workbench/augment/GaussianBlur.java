@@ -30,7 +30,7 @@ public record GaussianBlur(double p, double kernelFraction, double sigmaMin, dou
         double total = 0;
         for (int i = 0; i < size; i++) {
             double x = i - half;
-            total += k[i] = (float) Math.exp(-x * x / (2 * sigma * sigma));
+            total += k[i] = (float) StrictMath.exp(-x * x / (2 * sigma * sigma));
         }
         for (int i = 0; i < size; i++) {
             k[i] /= (float) total;

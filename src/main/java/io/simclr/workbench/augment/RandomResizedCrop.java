@@ -26,15 +26,15 @@ public final class RandomResizedCrop {
         this.scaleMax = scaleMax;
         this.ratioMin = ratioMin;
         this.ratioMax = ratioMax;
-        this.logRatioMin = Math.log(ratioMin);
-        this.logRatioMax = Math.log(ratioMax);
+        this.logRatioMin = StrictMath.log(ratioMin);
+        this.logRatioMax = StrictMath.log(ratioMax);
     }
 
     public Box sample(int width, int height, RandomGenerator rng) {
         double area = (double) width * height;
         for (int attempt = 0; attempt < 10; attempt++) {
             double targetArea = area * uniform(rng, scaleMin, scaleMax);
-            double aspect = Math.exp(uniform(rng, logRatioMin, logRatioMax));
+            double aspect = StrictMath.exp(uniform(rng, logRatioMin, logRatioMax));
             int w = (int) Math.round(Math.sqrt(targetArea * aspect));
             int h = (int) Math.round(Math.sqrt(targetArea / aspect));
             if (w > 0 && h > 0 && w <= width && h <= height) {

@@ -47,8 +47,8 @@ public record RandomRotation(double p, boolean rightAnglesOnly, double maxDegree
     static void rotate(float[] image, int side, double radians, float[] scratch) {
         int plane = side * side;
         System.arraycopy(image, 0, scratch, 0, 3 * plane);
-        double cos = Math.cos(radians);
-        double sin = Math.sin(radians);
+        double cos = StrictMath.cos(radians);
+        double sin = StrictMath.sin(radians);
         double centre = (side - 1) / 2.0;
         for (int y = 0; y < side; y++) {
             for (int x = 0; x < side; x++) {

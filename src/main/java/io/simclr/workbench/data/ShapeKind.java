@@ -41,7 +41,7 @@ public enum ShapeKind {
         double[][] v = new double[sides][];
         for (int i = 0; i < sides; i++) {
             double a = phase + 2 * Math.PI * i / sides;
-            v[i] = new double[] {r * Math.cos(a), r * Math.sin(a)};
+            v[i] = new double[] {r * StrictMath.cos(a), r * StrictMath.sin(a)};
         }
         return closed(v);
     }
@@ -51,7 +51,7 @@ public enum ShapeKind {
         for (int i = 0; i < 2 * points; i++) {
             double r = i % 2 == 0 ? outer : inner;
             double a = -Math.PI / 2 + Math.PI * i / points;
-            v[i] = new double[] {r * Math.cos(a), r * Math.sin(a)};
+            v[i] = new double[] {r * StrictMath.cos(a), r * StrictMath.sin(a)};
         }
         return closed(v);
     }
@@ -83,8 +83,8 @@ public enum ShapeKind {
         double[][] v = new double[steps][];
         for (int i = 0; i < steps; i++) {
             double t = 2 * Math.PI * i / steps;
-            v[i] = new double[] {16 * Math.pow(Math.sin(t), 3) / 17.0,
-                    -(13 * Math.cos(t) - 5 * Math.cos(2 * t) - 2 * Math.cos(3 * t) - Math.cos(4 * t)) / 17.0 + 0.1};
+            v[i] = new double[] {16 * StrictMath.pow(Math.sin(t), 3) / 17.0,
+                    -(13 * StrictMath.cos(t) - 5 * StrictMath.cos(2 * t) - 2 * StrictMath.cos(3 * t) - StrictMath.cos(4 * t)) / 17.0 + 0.1};
         }
         return closed(v);
     }

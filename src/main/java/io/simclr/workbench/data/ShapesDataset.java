@@ -118,8 +118,8 @@ public final class ShapesDataset {
         }
         int texture = rng.nextInt(4);
         double angle = rng.nextDouble() * Math.PI;
-        double dx = Math.cos(angle);
-        double dy = Math.sin(angle);
+        double dx = StrictMath.cos(angle);
+        double dy = StrictMath.sin(angle);
         double period = size * (0.15 + 0.35 * rng.nextDouble());
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {

@@ -26,8 +26,9 @@ final class AdamOptimizer extends ParameterOptimizer {
     @Override
     protected void update(String name, Parameter parameter, NDArray weight, NDArray gradient, float lr, long step) {
         NDArray[] moments = state(name, weight);
-        double correction1 = 1 - Math.pow(BETA1, step);
-        double correction2 = 1 - Math.pow(BETA2, step);
+        // StrictMath: Math.pow may change by an ulp once the JIT compiles this method, and a run must repeat.
+        double correction1 = 1 - StrictMath.pow(BETA1, step);
+        double correction2 = 1 - StrictMath.pow(BETA2, step);
         float corrected = (float) (lr * Math.sqrt(correction2) / correction1);
         weight.getNDArrayInternal().adamUpdate(new NDList(weight, gradient, moments[0], moments[1]), new NDList(weight),
                 lr, corrected, (float) weightDecay, 1f, -1f, BETA1, BETA2, EPSILON, true, false);

@@ -23,7 +23,7 @@ public record LearningRateSchedule(double baseRate, long warmupSteps, long total
         }
         long decaySteps = Math.max(1, totalSteps - warmupSteps);
         double progress = Math.min(1.0, (double) (step - warmupSteps) / decaySteps);
-        double cosine = 0.5 * (1 + Math.cos(Math.PI * progress));
+        double cosine = 0.5 * (1 + StrictMath.cos(Math.PI * progress));
         return baseRate * (finalFraction + (1 - finalFraction) * cosine);
     }
 }
