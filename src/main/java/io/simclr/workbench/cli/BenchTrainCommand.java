@@ -22,25 +22,25 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--encoder", defaultValue = "resnet18", description = "small, resnet18, resnet50 or efficientnet-b0.")
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "resnet18", description = "small, resnet18, resnet50 or efficientnet-b0.")
     String encoder;
 
-    @Option(names = "--stem", defaultValue = "imagenet", description = "auto, cifar, imagenet or light.")
+    @Option(names = "--stem", paramLabel = "NAME", defaultValue = "imagenet", description = "auto, cifar, imagenet or light.")
     String stem;
 
-    @Option(names = "--size", defaultValue = "32", description = "Image side.")
+    @Option(names = "--size", paramLabel = "PX", defaultValue = "32", description = "Image side.")
     int size;
 
-    @Option(names = "--batch", defaultValue = "128", description = "Images per step (twice as many views).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "128", description = "Images per step (twice as many views).")
     int batch;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed steps first.")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Untimed steps first.")
     int warmup;
 
-    @Option(names = "--steps", defaultValue = "10", description = "Timed steps; the median is reported.")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "10", description = "Timed steps; the median is reported.")
     int steps;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Engine threads; 0 = one per core.")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Engine threads; 0 = one per core.")
     int threads;
 
     @Override

@@ -51,71 +51,71 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "RUN", description = "Run folder to create; default runs/<date-time>.")
     Path out;
 
-    @Option(names = "--encoder", defaultValue = "small", description = "small, resnet18, resnet50 or efficientnet-b0.")
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "small", description = "small, resnet18, resnet50 or efficientnet-b0.")
     String encoder;
 
-    @Option(names = "--stem", defaultValue = "auto", description = "ResNet stem: auto (3x3 for <= 64 px, else 7x7), cifar or imagenet.")
+    @Option(names = "--stem", paramLabel = "NAME", defaultValue = "auto", description = "ResNet stem: auto (3x3 for <= 64 px, else 7x7), cifar or imagenet.")
     String stem;
 
-    @Option(names = "--head", defaultValue = "mlp", description = "Projection head: none, linear or mlp.")
+    @Option(names = "--head", paramLabel = "NAME", defaultValue = "mlp", description = "Projection head: none, linear or mlp.")
     String head;
 
-    @Option(names = "--head-dim", defaultValue = "128", description = "Output dimension of the projection head.")
+    @Option(names = "--head-dim", paramLabel = "N", defaultValue = "128", description = "Output dimension of the projection head.")
     int headDim;
 
-    @Option(names = "--hidden-dim", defaultValue = "0", description = "Hidden width of the MLP head; 0 = the representation's width.")
+    @Option(names = "--hidden-dim", paramLabel = "N", defaultValue = "0", description = "Hidden width of the MLP head; 0 = the representation's width.")
     int hiddenDim;
 
-    @Option(names = "--preset", defaultValue = "auto",
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "auto",
             description = "Augmentations: simclr-imagenet, simclr-cifar, crop-only or shapes; auto = shapes for the built-in dataset, else simclr-cifar.")
     String preset;
 
     @Option(names = "--augmentations", paramLabel = "FILE", description = "Augmentation config JSON (overrides --preset).")
     Path augmentations;
 
-    @Option(names = "--batch", defaultValue = "256", description = "Images per step (twice as many views).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "Images per step (twice as many views).")
     int batch;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "Passes over the training split.")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", description = "Passes over the training split.")
     int epochs;
 
-    @Option(names = "--temperature", defaultValue = "0.5", description = "NT-Xent temperature tau (> 0).")
+    @Option(names = "--temperature", paramLabel = "TAU", defaultValue = "0.5", description = "NT-Xent temperature tau (> 0).")
     double temperature;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "adam, sgd or lars.")
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "adam, sgd or lars.")
     String optimizer;
 
-    @Option(names = "--lr", defaultValue = "0", description = "Base learning rate; 0 = the optimizer's default (adam 3e-4, sgd 0.06*B/256, lars 0.3*B/256).")
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0", description = "Base learning rate; 0 = the optimizer's default (adam 3e-4, sgd 0.06*B/256, lars 0.3*B/256).")
     double lr;
 
-    @Option(names = "--weight-decay", defaultValue = "-1", description = "Weight decay; negative = the optimizer's default (adam 1e-4, sgd 5e-4, lars 1e-6).")
+    @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "-1", description = "Weight decay; negative = the optimizer's default (adam 1e-4, sgd 5e-4, lars 1e-6).")
     double weightDecay;
 
-    @Option(names = "--warmup-epochs", defaultValue = "0", description = "Linear warm-up before the cosine decay.")
+    @Option(names = "--warmup-epochs", paramLabel = "E", defaultValue = "0", description = "Linear warm-up before the cosine decay.")
     double warmupEpochs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, data order and augmentations.")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of weights, data order and augmentations.")
     long seed;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu.")
+    @Option(names = "--device", paramLabel = "DEV", defaultValue = "auto", description = "auto, cpu or gpu.")
     String device;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Engine threads; 0 = one per core.")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Engine threads; 0 = one per core.")
     int threads;
 
-    @Option(names = "--augment-threads", defaultValue = "0", description = "Threads preparing views; 0 = half the cores.")
+    @Option(names = "--augment-threads", paramLabel = "N", defaultValue = "0", description = "Threads preparing views; 0 = half the cores.")
     int augmentThreads;
 
-    @Option(names = "--log-every", defaultValue = "1", description = "Steps between rows of metrics.csv.")
+    @Option(names = "--log-every", paramLabel = "N", defaultValue = "1", description = "Steps between rows of metrics.csv.")
     int logEvery;
 
-    @Option(names = "--max-seconds", defaultValue = "0", description = "Stop (resumably) after this much training time; 0 = no limit.")
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "0", description = "Stop (resumably) after this much training time; 0 = no limit.")
     double maxSeconds;
 
-    @Option(names = "--knn-k", defaultValue = "0", description = "kNN neighbours; 0 = 200, or 20 when a class has fewer than 200 images.")
+    @Option(names = "--knn-k", paramLabel = "K", defaultValue = "0", description = "kNN neighbours; 0 = 200, or 20 when a class has fewer than 200 images.")
     int knnK;
 
-    @Option(names = "--knn-temperature", defaultValue = "0.1", description = "Temperature of the kNN votes.")
+    @Option(names = "--knn-temperature", paramLabel = "T", defaultValue = "0.1", description = "Temperature of the kNN votes.")
     double knnTemperature;
 
     @Option(names = "--no-eval", description = "Skip the kNN evaluation at the end.")
