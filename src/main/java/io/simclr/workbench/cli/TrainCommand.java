@@ -94,6 +94,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--warmup-epochs", paramLabel = "E", defaultValue = "0", description = "Linear warm-up before the cosine decay.")
     double warmupEpochs;
 
+    @Option(names = "--hold-epochs", paramLabel = "E", defaultValue = "0", description = "Epochs at the full rate after the warm-up, before the cosine decay.")
+    double holdEpochs;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of weights, data order and augmentations.")
     long seed;
 
@@ -174,7 +177,7 @@ final class TrainCommand implements Callable<Integer> {
         AugmentationConfig augmentation = augmentations != null ? AugmentationConfigJson.read(augmentations) : presetFor(data.config().source()).config();
         TrainConfig flags = new TrainConfig(data.config(), augmentation,
                 new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.parse(head), headDim, hiddenDim),
-                batch, epochs, temperature, OptimizerKind.parse(optimizer), lr, weightDecay, warmupEpochs, seed,
+                batch, epochs, temperature, OptimizerKind.parse(optimizer), lr, weightDecay, warmupEpochs, holdEpochs, seed,
                 device.toLowerCase(Locale.ROOT), threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
         if (configFile == null) {
             return flags.validated();
@@ -221,7 +224,7 @@ final class TrainCommand implements Callable<Integer> {
             java.util.Map.entry("--batch", List.of("batchSize")), java.util.Map.entry("--epochs", List.of("epochs")),
             java.util.Map.entry("--temperature", List.of("temperature")), java.util.Map.entry("--optimizer", List.of("optimizer")),
             java.util.Map.entry("--lr", List.of("learningRate")), java.util.Map.entry("--weight-decay", List.of("weightDecay")),
-            java.util.Map.entry("--warmup-epochs", List.of("warmupEpochs")), java.util.Map.entry("--seed", List.of("seed")),
+            java.util.Map.entry("--warmup-epochs", List.of("warmupEpochs")), java.util.Map.entry("--hold-epochs", List.of("holdEpochs")), java.util.Map.entry("--seed", List.of("seed")),
             java.util.Map.entry("--device", List.of("device")), java.util.Map.entry("--threads", List.of("threads")),
             java.util.Map.entry("--augment-threads", List.of("augmentThreads")), java.util.Map.entry("--log-every", List.of("logEvery")),
             java.util.Map.entry("--max-seconds", List.of("maxSeconds")), java.util.Map.entry("--knn-k", List.of("knnK")),

@@ -20,6 +20,7 @@ import java.util.List;
  * @param learningRate     base rate; 0 picks the optimizer's default ({@link #effectiveLearningRate()})
  * @param weightDecay      L2 decay; negative picks the optimizer's default
  * @param warmupEpochs     linear warm-up before the cosine decay (may be fractional)
+ * @param holdEpochs       epochs at the full rate after the warm-up, before the cosine decay begins
  * @param seed             weights, data order and augmentations all follow from it
  * @param device           auto, cpu or gpu
  * @param threads          engine threads; 0 is one per core
@@ -31,7 +32,7 @@ import java.util.List;
  */
 public record TrainConfig(DataConfig data, AugmentationConfig augmentation, ModelConfig model, int batchSize, int epochs,
                           double temperature, OptimizerKind optimizer, double learningRate, double weightDecay,
-                          double warmupEpochs, long seed, String device, int threads, int augmentThreads, int logEvery,
+                          double warmupEpochs, double holdEpochs, long seed, String device, int threads, int augmentThreads, int logEvery,
                           double maxSeconds, int knnK, double knnTemperature) {
 
     public double effectiveLearningRate() {
@@ -73,7 +74,9 @@ public record TrainConfig(DataConfig data, AugmentationConfig augmentation, Mode
         if (learningRate < 0 || Double.isNaN(learningRate) || Double.isInfinite(learningRate)) {
             problems.add("learningRate is " + learningRate + " but must be above 0 (or 0 for the optimizer's default)");
         }
-        if (warmupEpochs < 0 || warmupEpochs > epochs) problems.add("warmupEpochs is " + warmupEpochs + " but must be between 0 and epochs (" + epochs + ")");
+        if (warmupEpochs < 0 || holdEpochs < 0 || warmupEpochs + holdEpochs > epochs) {
+            problems.add("warmupEpochs (" + warmupEpochs + ") and holdEpochs (" + holdEpochs + ") must be 0 or more and together at most epochs (" + epochs + ")");
+        }
         if (!List.of("auto", "cpu", "gpu").contains(device)) problems.add("device is '" + device + "' but must be auto, cpu or gpu");
         if (threads < 0 || augmentThreads < 0) problems.add("threads and augmentThreads must be 0 (automatic) or more");
         if (logEvery < 1) problems.add("logEvery is " + logEvery + " but must be at least 1");
