@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class MetricsCsv implements Closeable {
 
     public static final List<String> COLUMNS = List.of("epoch", "step", "global_step", "loss", "top1", "top5", "entropy",
-            "pos_sim", "neg_sim", "alignment", "uniformity", "embedding_std", "lr", "views_per_s", "elapsed_s", "eta_s");
+            "pos_sim", "neg_sim", "alignment", "uniformity", "embedding_std", "lr", "views_per_s", "elapsed_s", "eta_s", "grad_norm");
 
     private final BufferedWriter out;
 
@@ -63,10 +63,10 @@ public final class MetricsCsv implements Closeable {
 
     public void append(StepMetrics s) throws IOException {
         ContrastiveMetrics m = s.metrics();
-        out.write(String.format(Locale.ROOT, "%d,%d,%d,%.6f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.6f,%.6g,%.1f,%.2f,%.1f",
+        out.write(String.format(Locale.ROOT, "%d,%d,%d,%.6f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.6f,%.6g,%.1f,%.2f,%.1f,%.6g",
                 s.epoch(), s.stepInEpoch(), s.globalStep(), m.loss(), m.top1(), m.top5(), m.entropy(), m.positiveSimilarity(),
                 m.negativeSimilarity(), m.alignment(), m.uniformity(), m.embeddingStd(), s.learningRate(), s.viewsPerSecond(),
-                s.elapsedSeconds(), s.etaSeconds()));
+                s.elapsedSeconds(), s.etaSeconds(), s.gradientNorm()));
         out.newLine();
         out.flush();
     }

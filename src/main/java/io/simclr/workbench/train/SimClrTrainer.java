@@ -177,7 +177,7 @@ public final class SimClrTrainer {
                                 double viewsPerSecond = window > 0 ? stepsInWindow * 2.0 * config.batchSize() / window : 0;
                                 double secondsPerStep = (now - startNanos) / 1e9 / Math.max(1, globalStep - position.globalStep());
                                 StepMetrics metrics = new StepMetrics(epoch, step, globalStep - 1, totalSteps, result.metrics, lr,
-                                        viewsPerSecond, elapsed, secondsPerStep * (totalSteps - globalStep));
+                                        viewsPerSecond, elapsed, secondsPerStep * (totalSteps - globalStep), result.gradientNorm);
                                 csv.append(metrics);
                                 listeners.forEach(l -> l.onStep(metrics));
                                 loggedAtNanos = now;
@@ -207,7 +207,20 @@ public final class SimClrTrainer {
         return outcome;
     }
 
-    private record StepResult(float loss, ContrastiveMetrics metrics) {}
+    /** The L2 norm of all gradients together, read before the optimizer clears them. */
+    private static double gradientNorm(SimClrNetwork network) {
+        double sum = 0;
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                try (NDArray g = p.getValue().getArray().getGradient(); NDArray squares = g.square(); NDArray total = squares.sum()) {
+                    sum += total.getFloat();
+                }
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    private record StepResult(float loss, ContrastiveMetrics metrics, double gradientNorm) {}
 
     /** One optimisation step; all its arrays are closed with its sub-manager. */
     private StepResult step(SimClrNetwork network, ParameterStore store, ParameterOptimizer optimizer, NtXentLoss loss,
@@ -223,7 +236,7 @@ public final class SimClrTrainer {
                 NtXentLoss.Result result = loss.compute(out.get(1));
                 lossValue = result.loss().getFloat();
                 if (!Float.isFinite(lossValue)) {
-                    return new StepResult(lossValue, null);
+                    return new StepResult(lossValue, null, Double.NaN);
                 }
                 collector.backward(result.loss());
                 if (withMetrics) {
@@ -233,8 +246,9 @@ public final class SimClrTrainer {
                             views, dim, loss.temperature());
                 }
             }
+            double gradientNorm = withMetrics ? gradientNorm(network) : Double.NaN;
             optimizer.step(network.getParameters(), lr);
-            return new StepResult(lossValue, metrics);
+            return new StepResult(lossValue, metrics, gradientNorm);
         } catch (EngineException e) {
             throw new IllegalStateException(describe(e), e);
         }

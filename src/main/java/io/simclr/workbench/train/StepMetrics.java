@@ -12,6 +12,7 @@ package io.simclr.workbench.train;
  * @param viewsPerSecond views trained per second since the previous logged step
  * @param elapsedSeconds training time so far, across resumes
  * @param etaSeconds     estimated time to the end of the run
+ * @param gradientNorm   L2 norm of all parameter gradients of this step, before the update (spikes foretell instability)
  */
 public record StepMetrics(int epoch, int stepInEpoch, long globalStep, long totalSteps, ContrastiveMetrics metrics,
-                          double learningRate, double viewsPerSecond, double elapsedSeconds, double etaSeconds) {}
+                          double learningRate, double viewsPerSecond, double elapsedSeconds, double etaSeconds, double gradientNorm) {}

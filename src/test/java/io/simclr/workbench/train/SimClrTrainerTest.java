@@ -83,6 +83,7 @@ class SimClrTrainerTest {
         StepMetrics first = recorder.steps.get(0);
         assertTrue(first.metrics().loss() > 2.0 && first.metrics().loss() < Math.log(31) + 0.1, "loss near ln(2N-1) at the start");
         assertEquals(1e-3 / 2, first.learningRate(), 1e-9, "half-epoch warm-up: the first of two warm-up steps");
+        assertTrue(recorder.steps.stream().allMatch(s -> s.gradientNorm() > 0 && Double.isFinite(s.gradientNorm())), "gradient norms logged");
         try (var files = Files.list(run.checkpointsDir())) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left behind");
         }
