@@ -10,12 +10,12 @@ import io.simclr.workbench.data.ImageDataset;
 import io.simclr.workbench.data.ImageDecoder;
 import io.simclr.workbench.data.ImageResampler;
 import io.simclr.workbench.data.Seeds;
+import io.simclr.workbench.files.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -111,7 +111,11 @@ final class PreviewCommand implements Callable<Integer> {
         int cellSize = cell > 0 ? cell : Math.max(96, Math.min(192, 3 * Math.max(side, views)));
         String how = String.format("augmentations: %s · seed %d · views %d px", augmentationName, seed, views);
         BufferedImage grid = ViewPairGrid.render(rows, cellSize, source, how);
-        writePngAtomically(grid, out);
+        AtomicFiles.write(out, tmp -> {
+            if (!ImageIO.write(grid, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        });
         if (saveConfig != null) {
             Files.writeString(saveConfig, AugmentationConfigJson.toJson(augmentation));
         }
@@ -133,19 +137,5 @@ final class PreviewCommand implements Callable<Integer> {
             all[j] = t;
         }
         return java.util.Arrays.copyOf(all, count);
-    }
-
-    static void writePngAtomically(BufferedImage image, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path tmp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-        try {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

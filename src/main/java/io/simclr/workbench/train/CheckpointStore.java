@@ -3,6 +3,7 @@ package io.simclr.workbench.train;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
 import io.simclr.workbench.model.SimClrNetwork;
 import java.io.BufferedInputStream;
@@ -15,7 +16,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -35,11 +35,9 @@ public final class CheckpointStore {
     }
 
     public Path save(Checkpoint position, SimClrNetwork network, ParameterOptimizer optimizer) throws IOException {
-        Files.createDirectories(dir);
         String name = String.format("epoch-%04d-step-%07d.ckpt", position.epoch(), position.globalStep());
         Path target = dir.resolve(name);
-        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
-        try {
+        AtomicFiles.write(target, tmp -> {
             try (OutputStream raw = Files.newOutputStream(tmp);
                  DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
                 out.writeUTF(MAGIC);
@@ -50,11 +48,8 @@ public final class CheckpointStore {
                 out.writeInt(state.length);
                 out.write(state);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        Json.writeAtomically(dir.resolve("latest"), name + "\n");
+        });
+        AtomicFiles.writeString(dir.resolve("latest"), name + "\n");
         return target;
     }
 

@@ -1,5 +1,6 @@
 package io.simclr.workbench.train;
 
+import io.simclr.workbench.files.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class MetricsCsv implements Closeable {
                     kept.append(line).append('\n');
                 }
             }
-            io.simclr.workbench.json.Json.writeAtomically(file, kept.toString());
+            AtomicFiles.writeString(file, kept.toString());
         }
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
         BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -1,5 +1,6 @@
 package io.simclr.workbench.train;
 
+import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ public final class RunFolder {
         }
         try {
             Files.createDirectories(root.resolve("checkpoints"));
-            Json.writeAtomically(root.resolve("config.json"), Json.toJson(config));
+            AtomicFiles.writeString(root.resolve("config.json"), Json.toJson(config));
         } catch (IOException e) {
             throw new UncheckedIOException(root + ": cannot create the run folder (" + e.getMessage() + ")", e);
         }

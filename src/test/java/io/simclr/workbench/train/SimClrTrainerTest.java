@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataConfig;
+import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.ModelConfig;
@@ -130,7 +131,7 @@ class SimClrTrainerTest {
         Path good = new CheckpointStore(run.checkpointsDir()).latest().orElseThrow();
         TrainConfig exploding = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 16, 3, 0.5, OptimizerKind.ADAM,
                 1e30, 0, 0, 0, 7, "cpu", 1, 1, 1, 0, 0, 0.1);
-        Json.writeAtomically(run.configFile(), Json.toJson(exploding));
+        AtomicFiles.writeString(run.configFile(), Json.toJson(exploding));
         Recorder recorder = new Recorder();
         TrainingOutcome failed = train(exploding, runDir, true, recorder);
         assertEquals(TrainingOutcome.Status.FAILED, failed.status());
