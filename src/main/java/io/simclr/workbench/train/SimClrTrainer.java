@@ -1,16 +1,11 @@
 package io.simclr.workbench.train;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import io.simclr.workbench.augment.AugmentationPipeline;
 import io.simclr.workbench.augment.ViewBatch;
 import io.simclr.workbench.augment.ViewBatchProducer;
@@ -110,13 +105,7 @@ public final class SimClrTrainer {
                         run.root() + " has no checkpoint to resume from; start it again without --resume"));
                 position = CheckpointStore.load(latest, network, optimizer, manager);
             }
-            // After loading: a checkpoint's arrays replace the initial ones and must record gradients too.
-            for (Pair<String, Parameter> p : network.getParameters()) {
-                if (p.getValue().requiresGradient()) {
-                    p.getValue().getArray().setRequiresGradient(true);
-                }
-            }
-            ParameterStore store = new ParameterStore(manager, false);
+            ContrastiveStep trainingStep = new ContrastiveStep(network, optimizer, loss, new ParameterStore(manager, false));
             listeners.forEach(l -> l.onStarted(run, totalSteps, 0));
             long startNanos = System.nanoTime();
             double secondsBefore = position.trainingSeconds();
@@ -156,15 +145,15 @@ public final class SimClrTrainer {
                             ViewBatch batch = producer.next();
                             double lr = schedule.rate(globalStep);
                             boolean log = globalStep % config.logEvery() == 0 || !producer.hasNext();
-                            StepResult result = step(network, store, optimizer, loss, batch, manager, lr, log);
-                            if (!Float.isFinite(result.loss)) {
+                            ContrastiveStep.Result result = step(trainingStep, batch, manager, lr, log);
+                            if (!Float.isFinite(result.loss())) {
                                 String message = String.format(Locale.ROOT, "the loss became %s at epoch %d, step %d (temperature %s,"
                                                 + " learning rate %.3g); training stopped and the last good checkpoint is kept."
                                                 + " Lower the learning rate or raise the temperature.",
-                                        result.loss, epoch + 1, step + 1, config.temperature(), lr);
+                                        result.loss(), epoch + 1, step + 1, config.temperature(), lr);
                                 throw new IllegalStateException(message);
                             }
-                            lossSum += result.loss;
+                            lossSum += result.loss();
                             lossCount++;
                             globalStep++;
                             stepsDone = globalStep;
@@ -176,8 +165,8 @@ public final class SimClrTrainer {
                                 long stepsInWindow = globalStep - loggedAtStep;
                                 double viewsPerSecond = window > 0 ? stepsInWindow * 2.0 * config.batchSize() / window : 0;
                                 double secondsPerStep = (now - startNanos) / 1e9 / Math.max(1, globalStep - position.globalStep());
-                                StepMetrics metrics = new StepMetrics(epoch, step, globalStep - 1, totalSteps, result.metrics, lr,
-                                        viewsPerSecond, elapsed, secondsPerStep * (totalSteps - globalStep), result.gradientNorm);
+                                StepMetrics metrics = new StepMetrics(epoch, step, globalStep - 1, totalSteps, result.metrics(), lr,
+                                        viewsPerSecond, elapsed, secondsPerStep * (totalSteps - globalStep), result.gradientNorm());
                                 csv.append(metrics);
                                 listeners.forEach(l -> l.onStep(metrics));
                                 loggedAtNanos = now;
@@ -207,48 +196,12 @@ public final class SimClrTrainer {
         return outcome;
     }
 
-    /** The L2 norm of all gradients together, read before the optimizer clears them. */
-    private static double gradientNorm(SimClrNetwork network) {
-        double sum = 0;
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                try (NDArray g = p.getValue().getArray().getGradient(); NDArray squares = g.square(); NDArray total = squares.sum()) {
-                    sum += total.getFloat();
-                }
-            }
-        }
-        return Math.sqrt(sum);
-    }
-
-    private record StepResult(float loss, ContrastiveMetrics metrics, double gradientNorm) {}
-
-    /** One optimisation step; all its arrays are closed with its sub-manager. */
-    private StepResult step(SimClrNetwork network, ParameterStore store, ParameterOptimizer optimizer, NtXentLoss loss,
-                            ViewBatch batch, NDManager manager, double lr, boolean withMetrics) {
+    /** One optimisation step on a batch; all its arrays are closed with its sub-manager. */
+    private ContrastiveStep.Result step(ContrastiveStep trainingStep, ViewBatch batch, NDManager manager, double lr, boolean withMetrics) {
         try (NDManager stepManager = manager.newSubManager()) {
-            Shape shape = new Shape(batch.shape());
-            NDArray x = input.create(stepManager, batch.views(), batch.valueCount(), shape);
+            NDArray x = input.create(stepManager, batch.views(), batch.valueCount(), new Shape(batch.shape()));
             batch.recycle();
-            float lossValue;
-            ContrastiveMetrics metrics = null;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDList out = network.forward(store, new NDList(x), true);
-                NtXentLoss.Result result = loss.compute(out.get(1));
-                lossValue = result.loss().getFloat();
-                if (!Float.isFinite(lossValue)) {
-                    return new StepResult(lossValue, null, Double.NaN);
-                }
-                collector.backward(result.loss());
-                if (withMetrics) {
-                    int views = Math.toIntExact(shape.get(0));
-                    int dim = Math.toIntExact(result.normalized().getShape().get(1));
-                    metrics = ContrastiveMetrics.compute(result.cosine().toFloatArray(), result.normalized().toFloatArray(),
-                            views, dim, loss.temperature());
-                }
-            }
-            double gradientNorm = withMetrics ? gradientNorm(network) : Double.NaN;
-            optimizer.step(network.getParameters(), lr);
-            return new StepResult(lossValue, metrics, gradientNorm);
+            return trainingStep.run(x, lr, withMetrics);
         } catch (EngineException e) {
             throw new IllegalStateException(describe(e), e);
         }

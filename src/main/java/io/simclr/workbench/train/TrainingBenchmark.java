@@ -1,15 +1,10 @@
 package io.simclr.workbench.train;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import io.simclr.workbench.model.FlopCounter;
 import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.model.ModelFactory;
@@ -33,26 +28,16 @@ public final class TrainingBenchmark {
             EngineSetup.seed(0);
             SimClrNetwork network = ModelFactory.create(model, size);
             ModelFactory.initialize(network, manager, size);
-            for (Pair<String, Parameter> p : network.getParameters()) {
-                if (p.getValue().requiresGradient()) {
-                    p.getValue().getArray().setRequiresGradient(true);
-                }
-            }
             ParameterOptimizer optimizer = ParameterOptimizer.create(OptimizerKind.ADAM, manager, 1e-4);
-            NtXentLoss loss = new NtXentLoss(0.5);
-            ParameterStore store = new ParameterStore(manager, false);
+            ContrastiveStep step = new ContrastiveStep(network, optimizer, new NtXentLoss(0.5), new ParameterStore(manager, false));
             NDArray input = manager.randomUniform(0, 1, new Shape(2L * batch, 3, size, size));
             double[] seconds = new double[steps];
             for (int i = -warmup; i < steps; i++) {
                 long start = System.nanoTime();
-                try (NDManager step = manager.newSubManager()) {
+                try (NDManager scope = manager.newSubManager()) {
                     NDArray x = input.duplicate();
-                    x.attach(step);
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDList out = network.forward(store, new NDList(x), true);
-                        collector.backward(loss.compute(out.get(1)).loss());
-                    }
-                    optimizer.step(network.getParameters(), 3e-4);
+                    x.attach(scope);
+                    step.run(x, 3e-4, false);
                 }
                 if (i >= 0) {
                     seconds[i] = (System.nanoTime() - start) / 1e9;
