@@ -1,7 +1,7 @@
 package io.simclr.workbench.augment;
 
 import io.simclr.workbench.data.ImageDataset;
-import java.util.Arrays;
+import io.simclr.workbench.stats.Median;
 
 /**
  * Measures how many views per second the batch producer delivers: several timed rounds after a
@@ -25,10 +25,7 @@ public final class AugmentBenchmark {
         for (int r = 0; r < rounds; r++) {
             rates[r] = timedRound(dataset, pipeline, threads, batchSize, secondsPerRound, r);
         }
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        double median = rounds % 2 == 1 ? sorted[rounds / 2] : (sorted[rounds / 2 - 1] + sorted[rounds / 2]) / 2;
-        return new Result(median, rates, threads, pipeline.outputSize());
+        return new Result(Median.of(rates), rates, threads, pipeline.outputSize());
     }
 
     private static double timedRound(ImageDataset dataset, AugmentationPipeline pipeline, int threads, int batchSize,

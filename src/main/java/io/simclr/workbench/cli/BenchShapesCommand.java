@@ -2,6 +2,7 @@ package io.simclr.workbench.cli;
 
 import io.simclr.workbench.data.ShapesDataset;
 import io.simclr.workbench.data.Split;
+import io.simclr.workbench.stats.Median;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -40,9 +41,7 @@ final class BenchShapesCommand implements Callable<Integer> {
         for (int r = 0; r < rounds; r++) {
             seconds[r] = generateSeconds(r + 1);
         }
-        double[] sorted = seconds.clone();
-        Arrays.sort(sorted);
-        double median = sorted[rounds / 2];
+        double median = Median.of(seconds);
         out.printf("first run (cold JVM) %.2f s; runs %s%n", first, Arrays.toString(Arrays.stream(seconds).map(s -> Math.round(s * 100) / 100.0).toArray()));
         out.printf("RESULT seconds=%.2f images=%d size=%d cold_seconds=%.2f%n", median, train + test, size, first);
         return 0;

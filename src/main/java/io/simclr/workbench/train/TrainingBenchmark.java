@@ -9,7 +9,7 @@ import io.simclr.workbench.model.FlopCounter;
 import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.model.ModelFactory;
 import io.simclr.workbench.model.SimClrNetwork;
-import java.util.Arrays;
+import io.simclr.workbench.stats.Median;
 
 /**
  * Times full SimCLR training steps (forward through f and g, NT-Xent, backward, Adam) on random
@@ -43,7 +43,7 @@ public final class TrainingBenchmark {
                     seconds[i] = (System.nanoTime() - start) / 1e9;
                 }
             }
-            double median = median(seconds);
+            double median = Median.of(seconds);
             long macsPerView = FlopCounter.forwardMacs(network, size);
             // A training step is about three forward passes of work: forward, gradients of activations, of weights.
             double achieved = 3.0 * 2.0 * macsPerView * 2 * batch / median / 1e9;
@@ -67,14 +67,7 @@ public final class TrainingBenchmark {
                     seconds[i] = (System.nanoTime() - start) / 1e9;
                 }
             }
-            return 2.0 * n * n * n / median(seconds) / 1e9;
+            return 2.0 * n * n * n / Median.of(seconds) / 1e9;
         }
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
