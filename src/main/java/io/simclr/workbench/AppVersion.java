@@ -15,10 +15,6 @@ public final class AppVersion {
         return PROPERTIES.getProperty("version", "unknown");
     }
 
-    public static String djlBuiltWith() {
-        return PROPERTIES.getProperty("djl.version", "unknown");
-    }
-
     public static String pytorchBuiltWith() {
         return PROPERTIES.getProperty("pytorch.version", "unknown");
     }

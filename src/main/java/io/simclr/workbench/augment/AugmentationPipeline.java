@@ -65,7 +65,7 @@ public final class AugmentationPipeline {
             if (source.length != pixels.length) {
                 source = new float[pixels.length];
             }
-            ImageResampler.toFloat(pixels, source);
+            ImageResampler.toFloat(pixels, source, 0);
             sourceSide = side;
             int need = ImageResampler.scratchLength(side, outputSize);
             if (resampleScratch.length < need) {

@@ -36,10 +36,6 @@ public record DataConfig(DataSource source, String dataDir, int imageSize, int t
         return new DataConfig(source, dataDir, imageSize, train, test, seed, cacheBudgetMb);
     }
 
-    public DataConfig withCacheBudgetMb(int mb) {
-        return new DataConfig(source, dataDir, imageSize, trainCount, testCount, seed, mb);
-    }
-
     /** The side length actually used. */
     public int effectiveImageSize() {
         return imageSize > 0 ? imageSize : source.nativeSize();

@@ -127,15 +127,14 @@ public final class ImageResampler {
 
     public static float[] toFloat(byte[] chw) {
         float[] out = new float[chw.length];
-        for (int i = 0; i < chw.length; i++) {
-            out[i] = (chw[i] & 0xff) * (1f / 255f);
-        }
+        toFloat(chw, out, 0);
         return out;
     }
 
-    public static void toFloat(byte[] chw, float[] out) {
+    /** uint8 values scaled to [0, 1], written to {@code out} from {@code offset} on. */
+    public static void toFloat(byte[] chw, float[] out, int offset) {
         for (int i = 0; i < chw.length; i++) {
-            out[i] = (chw[i] & 0xff) * (1f / 255f);
+            out[offset + i] = (chw[i] & 0xff) * (1f / 255f);
         }
     }
 

@@ -39,9 +39,4 @@ public final class InMemoryImageDataset implements ImageDataset {
     public void copyPixels(int index, byte[] dst) {
         System.arraycopy(images[index], 0, dst, 0, images[index].length);
     }
-
-    /** Heap bytes held by the pixel cache, for the memory budget and the `info` of a dataset. */
-    public long pixelBytes() {
-        return (long) images.length * bytesPerImage();
-    }
 }

@@ -6,12 +6,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.simclr.workbench.data.ImageDataset;
+import io.simclr.workbench.data.ImageResampler;
 import io.simclr.workbench.model.SimClrNetwork;
 import io.simclr.workbench.train.InputBuffer;
 
 /**
  * Runs a frozen encoder over a dataset: inference mode (batch-norm uses its running statistics and
- * does not update them), no augmentation, pixels scaled to [0, 1] exactly as in training.
+ * does not update them), no augmentation, pixels scaled to [0, 1] by the same code as training views.
  */
 public final class FeatureExtractor {
 
@@ -35,9 +36,7 @@ public final class FeatureExtractor {
             float[] input = new float[count * plane];
             for (int i = 0; i < count; i++) {
                 dataset.copyPixels(start + i, pixels);
-                for (int p = 0; p < plane; p++) {
-                    input[i * plane + p] = (pixels[p] & 0xff) * (1f / 255f);
-                }
+                ImageResampler.toFloat(pixels, input, i * plane);
             }
             try (NDManager step = manager.newSubManager()) {
                 NDArray x = buffer.create(step, input, input.length, new Shape(count, 3, side, side));

@@ -45,10 +45,6 @@ public final class RunFolder {
         return root;
     }
 
-    public String name() {
-        return root.toAbsolutePath().normalize().getFileName().toString();
-    }
-
     public Path configFile() {
         return root.resolve("config.json");
     }

@@ -42,24 +42,6 @@ public final class TrainingControl {
         }
     }
 
-    public boolean isPaused() {
-        lock.lock();
-        try {
-            return paused;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public boolean isStopRequested() {
-        lock.lock();
-        try {
-            return stopRequested;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Blocks while paused; returns true if a stop was requested. */
     boolean awaitRunnable() throws InterruptedException {
         lock.lock();
