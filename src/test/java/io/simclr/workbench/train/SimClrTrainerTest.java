@@ -124,6 +124,32 @@ class SimClrTrainerTest {
     }
 
     @Test
+    void aPausedRunTakesNoStepsUntilResumed() throws Exception {
+        TrainConfig config = tiny(2);
+        TrainingControl control = new TrainingControl();
+        SimClrTrainer trainer = new SimClrTrainer(config, RunFolder.create(dir.resolve("paused"), config), control);
+        Recorder recorder = new Recorder();
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        trainer.addListener(recorder);
+        trainer.addListener(new TrainingListener() {
+            @Override public void onStep(StepMetrics step) {
+                if (step.globalStep() == 1) {
+                    control.pause();
+                    paused.countDown();
+                }
+            }
+        });
+        var outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> trainer.train(false));
+        assertTrue(paused.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        Thread.sleep(500);
+        assertEquals(2, recorder.steps.size(), "no step while paused");
+        control.resume();
+        TrainingOutcome done = outcome.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(TrainingOutcome.Status.COMPLETED, done.status(), done.message());
+        assertEquals(8, recorder.steps.size());
+    }
+
+    @Test
     void aNonFiniteLossStopsTheRunNamesTheSettingsAndKeepsTheLastGoodCheckpoint() throws IOException {
         Path runDir = dir.resolve("nan");
         assertEquals(TrainingOutcome.Status.COMPLETED, train(tiny(1), runDir, false).status());
