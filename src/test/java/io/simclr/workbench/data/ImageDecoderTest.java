@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,18 +103,14 @@ class ImageDecoderTest {
 
     @Test
     void truncatedPngIsReportedAsCorrupt() throws IOException {
-        Path whole = TestImages.write(noisy(64), "png", dir.resolve("whole.png"));
-        byte[] bytes = Files.readAllBytes(whole);
-        Path cut = Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2));
+        Path cut = TestImages.truncated(noisy(64), "png", dir.resolve("cut.png"));
         DatasetException e = assertThrows(DatasetException.class, () -> ImageDecoder.decodeSquare(cut, 8));
         assertTrue(e.getMessage().contains("cut.png") && e.getMessage().contains("corrupt"), e.getMessage());
     }
 
     @Test
     void truncatedJpegIsReportedAsCorrupt() throws IOException {
-        Path whole = TestImages.write(noisy(64), "jpeg", dir.resolve("whole.jpg"));
-        byte[] bytes = Files.readAllBytes(whole);
-        Path cut = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(bytes, bytes.length / 2));
+        Path cut = TestImages.truncated(noisy(64), "jpeg", dir.resolve("cut.jpg"));
         DatasetException e = assertThrows(DatasetException.class, () -> ImageDecoder.decodeSquare(cut, 8));
         assertTrue(e.getMessage().contains("cut.jpg") && e.getMessage().contains("corrupt"), e.getMessage());
     }

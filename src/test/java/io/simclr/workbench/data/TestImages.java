@@ -36,6 +36,17 @@ public final class TestImages {
         return write(solid(w, h, colour), "png", file);
     }
 
+    /** The first half of {@code image} encoded as {@code format}: a download cut off midway. */
+    public static Path truncated(BufferedImage image, String format, Path file) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, format, bytes)) {
+            throw new IOException("no writer for " + format);
+        }
+        byte[] whole = bytes.toByteArray();
+        Files.createDirectories(file.getParent());
+        return Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+    }
+
     /** A PNG whose header declares {@code w x h} pixels but that carries almost no data. */
     public static Path pngDeclaring(Path file, int w, int h) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
