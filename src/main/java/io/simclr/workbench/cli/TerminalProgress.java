@@ -47,10 +47,10 @@ final class TerminalProgress implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(int epoch, double meanLoss, double seconds) {
+    public void onEpochEnd(int epoch, double meanLoss, double seconds, long views) {
         if (bar == null) {
             String rate = last == null ? "" : String.format(Locale.ROOT, ", %.0f views/s, lr %.3g, top-1 %.3f, ETA %s",
-                    last.viewsPerSecond(), last.learningRate(), last.metrics().top1(), duration(last.etaSeconds()));
+                    views / seconds, last.learningRate(), last.metrics().top1(), duration(last.etaSeconds()));
             out.printf(Locale.ROOT, "epoch %d: loss %.4f in %.1f s%s%s%n", epoch + 1, meanLoss, seconds, rate, residentMemory());
             out.flush();
         }

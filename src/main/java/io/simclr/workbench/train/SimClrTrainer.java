@@ -113,7 +113,7 @@ public final class SimClrTrainer {
             epochsDone = position.epoch();
             stepsDone = globalStep;
             secondsDone = secondsBefore;
-            long loggedAtStep = globalStep;
+            long viewsSinceLog = 0;
             long loggedAtNanos = startNanos;
             int epoch = position.epoch();
             int firstBatch = position.stepInEpoch();
@@ -126,6 +126,7 @@ public final class SimClrTrainer {
                     long epochStart = System.nanoTime();
                     double lossSum = 0;
                     int lossCount = 0;
+                    long epochViews = 0;
                     try (ViewBatchProducer producer = new ViewBatchProducer(data, pipeline, config.batchSize(), config.seed(), epoch,
                             firstBatch, augmentThreads, 2 * augmentThreads)) {
                         for (int step = firstBatch; producer.hasNext(); step++) {
@@ -155,6 +156,8 @@ public final class SimClrTrainer {
                             }
                             lossSum += result.loss();
                             lossCount++;
+                            viewsSinceLog += 2L * batch.pairs();
+                            epochViews += 2L * batch.pairs();
                             globalStep++;
                             stepsDone = globalStep;
                             secondsDone = secondsBefore + (System.nanoTime() - startNanos) / 1e9;
@@ -162,15 +165,14 @@ public final class SimClrTrainer {
                                 long now = System.nanoTime();
                                 double elapsed = secondsBefore + (now - startNanos) / 1e9;
                                 double window = (now - loggedAtNanos) / 1e9;
-                                long stepsInWindow = globalStep - loggedAtStep;
-                                double viewsPerSecond = window > 0 ? stepsInWindow * 2.0 * config.batchSize() / window : 0;
+                                double viewsPerSecond = window > 0 ? viewsSinceLog / window : 0;
                                 double secondsPerStep = (now - startNanos) / 1e9 / Math.max(1, globalStep - position.globalStep());
                                 StepMetrics metrics = new StepMetrics(epoch, step, globalStep - 1, totalSteps, result.metrics(), lr,
                                         viewsPerSecond, elapsed, secondsPerStep * (totalSteps - globalStep), result.gradientNorm());
                                 csv.append(metrics);
                                 listeners.forEach(l -> l.onStep(metrics));
                                 loggedAtNanos = now;
-                                loggedAtStep = globalStep;
+                                viewsSinceLog = 0;
                             }
                         }
                     }
@@ -182,7 +184,8 @@ public final class SimClrTrainer {
                     double meanLoss = lossCount > 0 ? lossSum / lossCount : Double.NaN;
                     epochsDone = epoch + 1;
                     double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
-                    listeners.forEach(l -> l.onEpochEnd(e, meanLoss, epochSeconds));
+                    long views = epochViews;
+                    listeners.forEach(l -> l.onEpochEnd(e, meanLoss, epochSeconds, views));
                     listeners.forEach(l -> l.onCheckpoint(saved, e, g));
                 }
             }

@@ -12,7 +12,7 @@ public interface TrainingListener {
 
     default void onStep(StepMetrics step) {}
 
-    default void onEpochEnd(int epoch, double meanLoss, double seconds) {}
+    default void onEpochEnd(int epoch, double meanLoss, double seconds, long views) {}
 
     default void onCheckpoint(Path checkpoint, int epoch, long globalStep) {}
 

@@ -38,7 +38,7 @@ class SimClrTrainerTest {
         TrainingOutcome finished;
 
         @Override public void onStep(StepMetrics step) { steps.add(step); }
-        @Override public void onEpochEnd(int epoch, double meanLoss, double seconds) { epochs.add(epoch); }
+        @Override public void onEpochEnd(int epoch, double meanLoss, double seconds, long views) { epochs.add(epoch); }
         @Override public void onCheckpoint(Path checkpoint, int epoch, long globalStep) { checkpoints.add(checkpoint); }
         @Override public void onFailed(String message, Throwable cause) { failures.add(message); }
         @Override public void onFinished(TrainingOutcome outcome) { finished = outcome; }
