@@ -1,28 +1,41 @@
 package io.simclr.workbench.eval;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
 /**
  * The kNN monitor of the SSL literature (Wu et al. 2018, as lightly and solo-learn use it): features
  * L2-normalised, cosine similarity to every training feature, the k most similar vote for their
- * class with weight exp(similarity / T), the class with the most weight wins. Each query holds only
- * its own row of similarities, so 10,000 x 50,000 never needs the whole matrix.
+ * class with weight exp(similarity / T), the class with the most weight wins. Similarities are
+ * matrix products on the engine, a bounded block of queries at a time (about 64 MB), so 10,000
+ * queries against 50,000 never hold the whole matrix.
  */
-public final class KnnClassifier {
+public final class KnnClassifier implements AutoCloseable {
 
     /** Classes smaller than this use {@link #SMALL_K} neighbours by default. */
     public static final int DEFAULT_K = 200;
     public static final int SMALL_K = 20;
+    private static final long BLOCK_ELEMENTS = 16L << 20;
 
-    private final float[] bank;
+    private final NDManager manager;
+    private final NDArray bankTransposed;
     private final int[] bankLabels;
     private final int dim;
     private final int classes;
 
-    /** @param features n x dim row-major; copied and normalised */
-    public KnnClassifier(float[] features, int[] labels, int dim, int classes) {
+    /** @param features n x dim row-major; copied to the engine and normalised there */
+    public KnnClassifier(NDManager parent, float[] features, int[] labels, int dim, int classes) {
+        this.manager = parent.newSubManager();
         this.dim = dim;
         this.classes = classes;
-        this.bank = normalizedCopy(features, dim);
         this.bankLabels = labels.clone();
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray bank = normalized(scratch.create(features, new Shape(labels.length, dim)));
+            this.bankTransposed = bank.transpose().duplicate();
+            bankTransposed.attach(manager);
+        }
     }
 
     /** k = 200, or 20 when the smallest class of the memory bank has fewer than 200 members. */
@@ -40,28 +53,44 @@ public final class KnnClassifier {
         return smallest < DEFAULT_K ? SMALL_K : DEFAULT_K;
     }
 
-    /** Predicted class of every query (n x dim row-major). */
-    public int[] predict(float[] queries, int k, double temperature) {
+    /** The k most similar bank rows of each query (n x dim row-major), most similar first. */
+    public Neighbours neighbours(float[] queries, int k) {
         int n = queries.length / dim;
         int bankSize = bankLabels.length;
-        int neighbours = Math.min(k, bankSize);
-        float[] q = normalizedCopy(queries, dim);
-        int[] predictions = new int[n];
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-            float[] similarities = new float[bankSize];
-            for (int j = 0; j < bankSize; j++) {
-                float s = 0f;
-                int qi = i * dim;
-                int bj = j * dim;
-                for (int d = 0; d < dim; d++) {
-                    s += q[qi + d] * bank[bj + d];
+        int kk = Math.min(k, bankSize);
+        int[] indices = new int[n * kk];
+        float[] similarities = new float[n * kk];
+        int block = (int) Math.max(1, Math.min(n, BLOCK_ELEMENTS / Math.max(1, bankSize)));
+        for (int start = 0; start < n; start += block) {
+            int count = Math.min(block, n - start);
+            float[] rows = new float[count * dim];
+            System.arraycopy(queries, start * dim, rows, 0, rows.length);
+            try (NDManager scratch = manager.newSubManager()) {
+                NDArray q = normalized(scratch.create(rows, new Shape(count, dim)));
+                NDList top = q.matMul(bankTransposed).topK(kk, 1, true, true);
+                System.arraycopy(top.get(0).toFloatArray(), 0, similarities, start * kk, count * kk);
+                long[] idx = top.get(1).toLongArray();
+                for (int i = 0; i < idx.length; i++) {
+                    indices[start * kk + i] = (int) idx[i];
                 }
-                similarities[j] = s;
             }
-            int[] top = topK(similarities, neighbours);
-            double[] votes = new double[classes];
-            for (int j : top) {
-                votes[bankLabels[j]] += Math.exp(similarities[j] / temperature);
+        }
+        return new Neighbours(kk, indices, similarities);
+    }
+
+    /** Row i's neighbours are {@code indices[i*k .. i*k+k)}, with their cosine similarities alongside. */
+    public record Neighbours(int k, int[] indices, float[] similarities) {}
+
+    /** Predicted class of every query (n x dim row-major). */
+    public int[] predict(float[] queries, int k, double temperature) {
+        Neighbours nn = neighbours(queries, k);
+        int n = queries.length / dim;
+        int[] predictions = new int[n];
+        double[] votes = new double[classes];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(votes, 0);
+            for (int j = i * nn.k(); j < (i + 1) * nn.k(); j++) {
+                votes[bankLabels[nn.indices()[j]]] += Math.exp(nn.similarities()[j] / temperature);
             }
             int best = 0;
             for (int c = 1; c < classes; c++) {
@@ -70,7 +99,7 @@ public final class KnnClassifier {
                 }
             }
             predictions[i] = best;
-        });
+        }
         return predictions;
     }
 
@@ -83,65 +112,12 @@ public final class KnnClassifier {
         return correct / (double) labels.length;
     }
 
-    /** Indices of the k largest values (ties broken by index), by a bounded min-heap. */
-    static int[] topK(float[] values, int k) {
-        int[] heap = new int[k];
-        int size = 0;
-        for (int j = 0; j < values.length; j++) {
-            if (size < k) {
-                heap[size] = j;
-                siftUp(heap, size++, values);
-            } else if (values[j] > values[heap[0]]) {
-                heap[0] = j;
-                siftDown(heap, size, values);
-            }
-        }
-        return java.util.Arrays.copyOf(heap, size);
+    private static NDArray normalized(NDArray rows) {
+        return rows.div(rows.norm(new int[] {1}, true).maximum(1e-12f));
     }
 
-    private static void siftUp(int[] heap, int i, float[] v) {
-        while (i > 0) {
-            int parent = (i - 1) / 2;
-            if (v[heap[i]] >= v[heap[parent]]) {
-                return;
-            }
-            int t = heap[i];
-            heap[i] = heap[parent];
-            heap[parent] = t;
-            i = parent;
-        }
-    }
-
-    private static void siftDown(int[] heap, int size, float[] v) {
-        int i = 0;
-        while (true) {
-            int l = 2 * i + 1;
-            int r = l + 1;
-            int smallest = i;
-            if (l < size && v[heap[l]] < v[heap[smallest]]) smallest = l;
-            if (r < size && v[heap[r]] < v[heap[smallest]]) smallest = r;
-            if (smallest == i) {
-                return;
-            }
-            int t = heap[i];
-            heap[i] = heap[smallest];
-            heap[smallest] = t;
-            i = smallest;
-        }
-    }
-
-    static float[] normalizedCopy(float[] features, int dim) {
-        float[] out = features.clone();
-        for (int i = 0; i < out.length / dim; i++) {
-            double norm = 0;
-            for (int d = 0; d < dim; d++) {
-                norm += out[i * dim + d] * out[i * dim + d];
-            }
-            float scale = (float) (1.0 / Math.max(Math.sqrt(norm), 1e-12));
-            for (int d = 0; d < dim; d++) {
-                out[i * dim + d] *= scale;
-            }
-        }
-        return out;
+    @Override
+    public void close() {
+        manager.close();
     }
 }

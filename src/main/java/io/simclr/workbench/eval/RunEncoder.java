@@ -1,0 +1,142 @@
+package io.simclr.workbench.eval;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.simclr.workbench.data.DataConfig;
+import io.simclr.workbench.data.DatasetLoader;
+import io.simclr.workbench.data.ImageDataset;
+import io.simclr.workbench.data.Split;
+import io.simclr.workbench.model.ModelFactory;
+import io.simclr.workbench.model.SimClrNetwork;
+import io.simclr.workbench.train.CheckpointStore;
+import io.simclr.workbench.train.EngineSetup;
+import io.simclr.workbench.train.RunFolder;
+import io.simclr.workbench.train.TrainConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What every evaluation of a run starts from: its config, its latest checkpoint and its labelled
+ * train and test splits, with the encoder loadable trained or at random initialisation (the same
+ * seed as training used), and features extracted from either.
+ */
+public final class RunEncoder implements AutoCloseable {
+
+    /** Features of both splits, row-major, with their labels. */
+    public record Features(float[] train, int[] trainLabels, float[] test, int[] testLabels, int dim, List<String> classNames) {
+        public int classes() {
+            return classNames.size();
+        }
+    }
+
+    private final RunFolder run;
+    private final TrainConfig config;
+    private final Path checkpoint;
+    private final ImageDataset train;
+    private final ImageDataset test;
+    private final NDManager manager;
+
+    private RunEncoder(RunFolder run, TrainConfig config, Path checkpoint, ImageDataset train, ImageDataset test, NDManager manager) {
+        this.run = run;
+        this.config = config;
+        this.checkpoint = checkpoint;
+        this.train = train;
+        this.test = test;
+        this.manager = manager;
+    }
+
+    /** @param dataDir where the run's dataset lives now, if it moved; null keeps the config's */
+    public static RunEncoder open(RunFolder run, Path dataDir) throws IOException {
+        TrainConfig config = run.readConfig();
+        Path checkpoint = new CheckpointStore(run.checkpointsDir()).latest().orElseThrow(() ->
+                new IllegalArgumentException(run.root() + " has no checkpoint yet; train it (or let it reach the end of an epoch) first"));
+        DataConfig data = dataDir == null ? config.data() : new DataConfig(config.data().source(), dataDir.toString(),
+                config.data().imageSize(), config.data().trainCount(), config.data().testCount(), config.data().seed(),
+                config.data().cacheBudgetMb());
+        ImageDataset train = DatasetLoader.load(data, Split.TRAIN).dataset();
+        ImageDataset test = DatasetLoader.load(data, Split.TEST).dataset();
+        for (ImageDataset d : List.of(train, test)) {
+            if (!d.isLabeled()) {
+                throw new IllegalArgumentException(d.description() + " has no labels; evaluation needs labelled train and test splits"
+                        + " (an unlabeled split can be trained on, not evaluated)");
+            }
+        }
+        EngineSetup.threads(config.threads());
+        Device device = EngineSetup.device(config.device());
+        return new RunEncoder(run, config, checkpoint, train, test, NDManager.newBaseManager(device));
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public RunFolder run() {
+        return run;
+    }
+
+    public Path checkpoint() {
+        return checkpoint;
+    }
+
+    public ImageDataset trainSplit() {
+        return train;
+    }
+
+    public ImageDataset testSplit() {
+        return test;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /**
+     * The run's network with the checkpoint's weights ({@code trained}) or as initialised before
+     * training; its arrays belong to {@code owner}.
+     */
+    public SimClrNetwork network(boolean trained, NDManager owner) throws IOException {
+        EngineSetup.seed(config.seed());
+        SimClrNetwork network = ModelFactory.create(config.model(), train.imageSize());
+        ModelFactory.initialize(network, owner, train.imageSize());
+        if (trained) {
+            CheckpointStore.load(checkpoint, network, null, owner);
+        }
+        return network;
+    }
+
+    public Features features(boolean trained, FeatureExtractor.Layer layer) throws IOException {
+        try (NDManager owner = manager.newSubManager()) {
+            SimClrNetwork network = network(trained, owner);
+            float[] trainFeatures = FeatureExtractor.extract(network, train, layer, 256, owner);
+            float[] testFeatures = FeatureExtractor.extract(network, test, layer, 256, owner);
+            int dim = layer == FeatureExtractor.Layer.H ? network.representationDim() : network.projectionDim();
+            requireFinite(trainFeatures, trained);
+            requireFinite(testFeatures, trained);
+            return new Features(trainFeatures, labels(train), testFeatures, labels(test), dim, train.classNames());
+        }
+    }
+
+    private void requireFinite(float[] features, boolean trained) {
+        for (float v : features) {
+            if (!Float.isFinite(v)) {
+                throw new IllegalArgumentException((trained ? checkpoint + ": the encoder" : "the randomly initialised encoder")
+                        + " produces NaN or infinite features, so there is nothing to evaluate; the run probably diverged"
+                        + " (look at its loss curve) — resume it from an earlier checkpoint with a lower learning rate");
+            }
+        }
+    }
+
+    static int[] labels(ImageDataset dataset) {
+        int[] labels = new int[dataset.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = dataset.label(i);
+        }
+        return labels;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

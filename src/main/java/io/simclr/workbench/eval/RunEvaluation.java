@@ -1,0 +1,88 @@
+package io.simclr.workbench.eval;
+
+import io.simclr.workbench.files.AtomicFiles;
+import io.simclr.workbench.json.Json;
+import io.simclr.workbench.train.RunFolder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Evaluates a run's latest checkpoint with the chosen probes, each beside the same encoder at random
+ * initialisation, and writes {@code eval.json} into the run folder (atomically, so a failed or
+ * cancelled evaluation leaves the previous file as it was).
+ */
+public final class RunEvaluation {
+
+    public enum Probe { LINEAR, KNN, FINETUNE }
+
+    /** @param fractions labelled fractions for fine-tuning (e.g. 0.01, 0.1, 1) */
+    public record Settings(Set<Probe> probes, FeatureExtractor.Layer layer, List<Double> fractions, int fineTuneEpochs, Path dataDir) {
+        public static Settings defaults() {
+            return new Settings(EnumSet.of(Probe.LINEAR, Probe.KNN), FeatureExtractor.Layer.H, List.of(0.01, 0.1, 1.0), 10, null);
+        }
+    }
+
+    /** The probes' figures for one encoder; a probe that was not run is null. */
+    public record Scores(Double linearTop1, Double linearTrainTop1, Double linearL2, Double knnTop1) {}
+
+    public record Report(String run, String checkpoint, String layer, int trainSize, int testSize, List<String> classNames,
+                         int knnK, double knnTemperature, Scores trained, Scores randomInit,
+                         List<FineTuning.Result> fineTuning, List<FineTuning.Result> fineTuningRandomInit, String created) {}
+
+    private RunEvaluation() {}
+
+    public static Report evaluate(RunFolder run, Settings settings, Consumer<String> progress) throws IOException {
+        try (RunEncoder encoder = RunEncoder.open(run, settings.dataDir())) {
+            int k = 0;
+            Scores[] scores = new Scores[2];
+            RunEncoder.Features any = null;
+            for (boolean trained : new boolean[] {true, false}) {
+                String which = trained ? "trained" : "random-init";
+                progress.accept("extracting " + settings.layer().name().toLowerCase() + " features of the " + which + " encoder");
+                RunEncoder.Features f = encoder.features(trained, settings.layer());
+                any = f;
+                k = KnnEvaluation.k(encoder.config().knnK(), f);
+                Double knn = null;
+                LinearProbe.Result linear = null;
+                if (settings.probes().contains(Probe.KNN)) {
+                    progress.accept("kNN on the " + which + " features");
+                    knn = KnnEvaluation.accuracy(encoder.manager(), f, k, encoder.config().knnTemperature());
+                }
+                if (settings.probes().contains(Probe.LINEAR)) {
+                    progress.accept("linear probe on the " + which + " features");
+                    linear = LinearProbe.evaluate(encoder.manager(), f.train(), f.trainLabels(), f.test(), f.testLabels(), f.dim(),
+                            f.classes(), encoder.config().seed());
+                }
+                scores[trained ? 0 : 1] = new Scores(linear == null ? null : linear.testTop1(), linear == null ? null : linear.trainTop1(),
+                        linear == null ? null : linear.l2(), knn);
+            }
+            List<FineTuning.Result> tuned = new ArrayList<>();
+            List<FineTuning.Result> tunedRandom = new ArrayList<>();
+            if (settings.probes().contains(Probe.FINETUNE)) {
+                for (double fraction : settings.fractions()) {
+                    for (boolean trained : new boolean[] {true, false}) {
+                        progress.accept(String.format("fine-tuning the %s encoder on %s%% of the labels",
+                                trained ? "trained" : "random-init", percent(fraction)));
+                        (trained ? tuned : tunedRandom).add(FineTuning.run(encoder, trained, fraction, settings.fineTuneEpochs(), progress));
+                    }
+                }
+            }
+            Report report = new Report(run.root().toString(), encoder.checkpoint().getFileName().toString(),
+                    settings.layer().name().toLowerCase(), any.trainLabels().length, any.testLabels().length, any.classNames(), k,
+                    encoder.config().knnTemperature(), scores[0], scores[1], tuned, tunedRandom, OffsetDateTime.now().toString());
+            AtomicFiles.writeString(run.root().resolve("eval.json"), Json.toJson(report));
+            return report;
+        }
+    }
+
+    static String percent(double fraction) {
+        double p = fraction * 100;
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
+    }
+}
