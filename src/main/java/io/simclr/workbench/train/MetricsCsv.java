@@ -62,6 +62,43 @@ public final class MetricsCsv implements Closeable {
         }
     }
 
+    /**
+     * The columns of a metrics file by name; rows that are cut short (a crash mid-write) are
+     * skipped, and an empty file gives empty columns.
+     */
+    public static java.util.Map<String, double[]> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        java.util.Map<String, double[]> columns = new java.util.LinkedHashMap<>();
+        if (lines.isEmpty()) {
+            return columns;
+        }
+        String[] names = lines.get(0).split(",");
+        List<double[]> rows = new java.util.ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",");
+            if (fields.length != names.length) {
+                continue;
+            }
+            double[] row = new double[names.length];
+            try {
+                for (int i = 0; i < names.length; i++) {
+                    row[i] = Double.parseDouble(fields[i]);
+                }
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            rows.add(row);
+        }
+        for (int c = 0; c < names.length; c++) {
+            double[] values = new double[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                values[r] = rows.get(r)[c];
+            }
+            columns.put(names[c], values);
+        }
+        return columns;
+    }
+
     public void append(StepMetrics s) throws IOException {
         ContrastiveMetrics m = s.metrics();
         out.write(String.format(Locale.ROOT, "%d,%d,%d,%.6f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.6f,%.6g,%.1f,%.2f,%.1f,%.6g",
