@@ -57,6 +57,12 @@ final class TerminalProgress implements TrainingListener {
     }
 
     @Override
+    public void onWarning(String message) {
+        out.println("warning: " + message);
+        out.flush();
+    }
+
+    @Override
     public void onFinished(TrainingOutcome outcome) {
         if (bar != null) {
             bar.close();

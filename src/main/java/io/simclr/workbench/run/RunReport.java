@@ -82,7 +82,7 @@ public final class RunReport {
                 html.append(SvgLineChart.render("learning rate", "step", List.of(new SvgLineChart.Series(null, step, m.get("lr"), BLUE, 1, 1.5))));
                 html.append(SvgLineChart.render("views per second", "step",
                         List.of(new SvgLineChart.Series(null, step, smooth(m.get("views_per_s"), 0.9), BLUE, 1, 1.5))));
-                html.append(SvgLineChart.render("embedding std (collapse meter; 1/sqrt(d) when healthy)", "step",
+                html.append(SvgLineChart.render("embedding std (collapse meter)", "step",
                         List.of(new SvgLineChart.Series(null, step, m.get("embedding_std"), BLUE, 1, 1.5))));
                 html.append("</div>");
                 int last = step.length - 1;

@@ -3,11 +3,13 @@ package io.simclr.workbench.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.simclr.workbench.model.SimClrNetwork;
+import io.simclr.workbench.stats.Median;
 
 /**
  * One SimCLR optimisation step on a batch of 2N views: forward through f and g, NT-Xent, backward,
@@ -16,8 +18,22 @@ import io.simclr.workbench.model.SimClrNetwork;
  */
 final class ContrastiveStep {
 
-    /** The step's loss; the metrics and gradient norm only when asked for (NaN otherwise). */
-    record Result(float loss, ContrastiveMetrics metrics, double gradientNorm) {}
+    /**
+     * The step's loss and gradient norm; the metrics only when asked for. {@code skipped}: the
+     * gradient was implausible and was not applied.
+     */
+    record Result(float loss, ContrastiveMetrics metrics, double gradientNorm, boolean skipped) {}
+
+    /**
+     * Gradients above this norm, or this many times the recent median, are not applied. PyTorch's
+     * CPU backward has, rarely and only under load, handed back a gradient of 1e16 or more for one
+     * tensor (the stem convolution's): applying it poisons Adam's second moment and freezes that
+     * layer for the rest of the run, so such a step is skipped, like a mixed-precision overflow.
+     */
+    static final double IMPLAUSIBLE_NORM = 1e6;
+    static final double IMPLAUSIBLE_RATIO = 1e3;
+    private final double[] recentNorms = new double[32];
+    private int recentCount;
 
     private final SimClrNetwork network;
     private final ParameterOptimizer optimizer;
@@ -52,7 +68,7 @@ final class ContrastiveStep {
             NtXentLoss.Result result = loss.compute(out.get(1));
             lossValue = result.loss().getFloat();
             if (!Float.isFinite(lossValue)) {
-                return new Result(lossValue, null, Double.NaN);
+                return new Result(lossValue, null, Double.NaN, true);
             }
             collector.backward(result.loss());
             if (withMetrics) {
@@ -62,9 +78,33 @@ final class ContrastiveStep {
                         count, dim, loss.temperature());
             }
         }
-        double gradientNorm = withMetrics ? gradientNorm() : Double.NaN;
+        double gradientNorm = gradientNorm();
+        if (implausible(gradientNorm)) {
+            clearGradients();
+            return new Result(lossValue, metrics, gradientNorm, true);
+        }
+        recentNorms[recentCount++ % recentNorms.length] = gradientNorm;
         optimizer.step(network.getParameters(), lr);
-        return new Result(lossValue, metrics, gradientNorm);
+        return new Result(lossValue, metrics, gradientNorm, false);
+    }
+
+    boolean implausible(double norm) {
+        if (!Double.isFinite(norm) || norm > IMPLAUSIBLE_NORM) {
+            return true;
+        }
+        int n = Math.min(recentCount, recentNorms.length);
+        return n >= 8 && norm > IMPLAUSIBLE_RATIO * Median.of(java.util.Arrays.copyOf(recentNorms, n));
+    }
+
+    /** Zeroes every gradient in place (a fill, since 0 x inf would be NaN). */
+    void clearGradients() {
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                try (NDArray g = p.getValue().getArray().getGradient()) {
+                    g.set(new NDIndex("..."), 0f);
+                }
+            }
+        }
     }
 
     /** The L2 norm of all gradients together, read before the optimizer clears them. */

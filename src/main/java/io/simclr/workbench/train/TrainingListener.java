@@ -14,6 +14,9 @@ public interface TrainingListener {
 
     default void onEpochEnd(int epoch, double meanLoss, double seconds, long views) {}
 
+    /** Something the user should know that does not stop the run (e.g. a skipped step). */
+    default void onWarning(String message) {}
+
     default void onCheckpoint(Path checkpoint, int epoch, long globalStep) {}
 
     default void onFinished(TrainingOutcome outcome) {}

@@ -45,6 +45,28 @@ class EvalCommandTest {
     }
 
     @Test
+    void tsneWritesItsThreeFilesAndTheReportShowsThem() throws Exception {
+        CommandLineTest.Run map = CommandLineTest.run("tsne", run.toString(), "--points", "15", "--perplexity", "4", "--iterations", "300");
+        assertEquals(0, map.exitCode(), map.err() + map.out());
+        java.util.List<String> rows = Files.readAllLines(run.resolve("tsne.csv"));
+        assertEquals("index,label,class,x,y", rows.get(0));
+        assertEquals(16, rows.size(), "a header and the 15 sampled test images");
+        assertEquals(16, Files.readAllLines(run.resolve("embeddings.csv")).size());
+        assertTrue(javax.imageio.ImageIO.read(run.resolve("tsne.png").toFile()).getWidth() > 800);
+
+        CommandLineTest.Run tooFew = CommandLineTest.run("tsne", run.toString(), "--points", "15");
+        assertEquals(2, tooFew.exitCode());
+        assertTrue(tooFew.err().contains("perplexity 30.0") && tooFew.err().contains("lower the perplexity"), tooFew.err());
+
+        CommandLineTest.Run report = CommandLineTest.run("report", run.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        String html = Files.readString(run.resolve("report.html"));
+        assertTrue(html.contains("NT-Xent loss") && html.contains("<svg"), "training curves");
+        assertTrue(html.contains("data:image/png;base64,"), "the map is embedded");
+        assertTrue(html.contains("PyTorch"), "engine version");
+    }
+
+    @Test
     void badRequestsNameWhatIsWrong() throws Exception {
         CommandLineTest.Run notARun = CommandLineTest.run("eval", dir.toString());
         assertEquals(2, notARun.exitCode());
