@@ -38,6 +38,9 @@ public final class TsneCommand implements Callable<Integer> {
     @Option(names = "--layer", paramLabel = "L", defaultValue = "h", description = "h (representation) or z (projection).")
     String layer;
 
+    @Option(names = "--pca", description = "Map with the first two principal components instead (instant; writes pca.csv and pca.png).")
+    boolean pca;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -52,12 +55,12 @@ public final class TsneCommand implements Callable<Integer> {
             case "z" -> FeatureExtractor.Layer.Z;
             default -> throw new IllegalArgumentException("--layer: '" + layer + "' is neither h nor z");
         };
-        RunMap.Result r = RunMap.make(RunFolder.open(runDir), new RunMap.Settings(points, perplexity, seed, chosen, iterations), message -> {
+        RunMap.Result r = RunMap.make(RunFolder.open(runDir), new RunMap.Settings(pca ? RunMap.Method.PCA : RunMap.Method.TSNE, points, perplexity, seed, chosen, iterations), message -> {
             out.println(message);
             out.flush();
         }, null);
-        out.printf(Locale.ROOT, "mapped %,d points in %.1f s: KL %.3f, 10-NN preservation %.3f%n", r.points(), r.seconds(), r.klDivergence(),
-                r.preservation());
+        out.printf(Locale.ROOT, "mapped %,d points in %.1f s: %s10-NN preservation %.3f%n", r.points(), r.seconds(),
+                Double.isNaN(r.klDivergence()) ? "" : String.format(Locale.ROOT, "KL %.3f, ", r.klDivergence()), r.preservation());
         out.printf("wrote %s, %s and %s%n", r.embeddingsCsv(), r.tsneCsv(), r.picture());
         return 0;
     }

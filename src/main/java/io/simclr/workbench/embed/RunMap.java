@@ -15,14 +15,18 @@ import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 
 /**
- * The t-SNE map of a run: features of its trained encoder on (a seeded sample of) the test split,
- * the map, and the three files of the run-folder contract, each written atomically.
+ * The map of a run: features of its trained encoder on (a seeded sample of) the test split, the
+ * t-SNE (or PCA) map, and the files of the run-folder contract (embeddings.csv, tsne.csv, tsne.png;
+ * pca.csv and pca.png for PCA), each written atomically.
  */
 public final class RunMap {
 
-    public record Settings(int points, double perplexity, long seed, FeatureExtractor.Layer layer, int iterations) {
+    /** t-SNE, or PCA to two dimensions: instant, linear, and a baseline for what t-SNE adds. */
+    public enum Method { TSNE, PCA }
+
+    public record Settings(Method method, int points, double perplexity, long seed, FeatureExtractor.Layer layer, int iterations) {
         public static Settings defaults() {
-            return new Settings(5_000, 30, 0, FeatureExtractor.Layer.H, 1_000);
+            return new Settings(Method.TSNE, 5_000, 30, 0, FeatureExtractor.Layer.H, 1_000);
         }
     }
 
@@ -44,22 +48,36 @@ public final class RunMap {
                 System.arraycopy(all.test(), chosen[i] * dim, features, i * dim, dim);
                 labels[i] = all.testLabels()[chosen[i]];
             }
-            Tsne.Settings tsne = Tsne.Settings.defaults().withPerplexity(settings.perplexity()).withIterations(settings.iterations());
-            progress.accept(String.format(Locale.ROOT, "t-SNE of %,d test images (perplexity %.0f)", chosen.length, settings.perplexity()));
-            Tsne.Result map = Tsne.run(encoder.manager(), features, dim, tsne, listener);
+            Tsne.Result map;
+            if (settings.method() == Method.PCA) {
+                progress.accept(String.format(Locale.ROOT, "PCA of %,d test images", chosen.length));
+                long start = System.nanoTime();
+                float[] normalized = Tsne.normalizeRows(features, dim);
+                float[] xy = Pca.fit(encoder.manager(), normalized, dim, 2).project(normalized);
+                map = new Tsne.Result(xy, Double.NaN, 0, true, (System.nanoTime() - start) / 1e9);
+            } else {
+                Tsne.Settings tsne = Tsne.Settings.defaults().withPerplexity(settings.perplexity()).withIterations(settings.iterations());
+                progress.accept(String.format(Locale.ROOT, "t-SNE of %,d test images (perplexity %.0f)", chosen.length, settings.perplexity()));
+                map = Tsne.run(encoder.manager(), features, dim, tsne, listener);
+            }
             double preservation = NeighbourPreservation.of(encoder.manager(), Tsne.normalizeRows(features, dim), dim, map.coordinates(), 10,
                     5_000, settings.seed());
             List<String> names = all.classNames();
 
             Path embeddings = run.root().resolve("embeddings.csv");
             AtomicFiles.write(embeddings, file -> writeEmbeddings(file, chosen, labels, names, features, dim));
-            Path tsneCsv = run.root().resolve("tsne.csv");
+            String stem = settings.method() == Method.PCA ? "pca" : "tsne";
+            Path tsneCsv = run.root().resolve(stem + ".csv");
             AtomicFiles.write(tsneCsv, file -> writeMap(file, chosen, labels, names, map.coordinates()));
-            String title = String.format(Locale.ROOT, "t-SNE of %s — %s encoder, %s", run.root().getFileName(),
+            String title = String.format(Locale.ROOT, "%s of %s — %s encoder, %s", settings.method() == Method.PCA ? "PCA" : "t-SNE",
+                    run.root().getFileName(),
                     encoder.config().model().encoder().id(), settings.layer() == FeatureExtractor.Layer.H ? "representation h" : "projection z");
-            String subtitle = String.format(Locale.ROOT, "%,d test images · perplexity %.0f · %d iterations · KL %.3f · 10-NN preserved %.3f · seed %d",
-                    chosen.length, settings.perplexity(), map.iterations(), map.klDivergence(), preservation, settings.seed());
-            Path picture = run.root().resolve("tsne.png");
+            String subtitle = settings.method() == Method.PCA
+                    ? String.format(Locale.ROOT, "%,d test images · first two principal components · 10-NN preserved %.3f · seed %d",
+                            chosen.length, preservation, settings.seed())
+                    : String.format(Locale.ROOT, "%,d test images · perplexity %.0f · %d iterations · KL %.3f · 10-NN preserved %.3f · seed %d",
+                            chosen.length, settings.perplexity(), map.iterations(), map.klDivergence(), preservation, settings.seed());
+            Path picture = run.root().resolve(stem + ".png");
             var image = MapPicture.render(map.coordinates(), labels, names, title, subtitle);
             AtomicFiles.write(picture, file -> ImageIO.write(image, "png", file.toFile()));
             return new Result(tsneCsv, embeddings, picture, chosen.length, map.klDivergence(), preservation, map.seconds());

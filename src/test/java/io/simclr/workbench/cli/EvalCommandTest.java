@@ -54,6 +54,10 @@ class EvalCommandTest {
         assertEquals(16, Files.readAllLines(run.resolve("embeddings.csv")).size());
         assertTrue(javax.imageio.ImageIO.read(run.resolve("tsne.png").toFile()).getWidth() > 800);
 
+        CommandLineTest.Run pca = CommandLineTest.run("tsne", run.toString(), "--pca", "--points", "15");
+        assertEquals(0, pca.exitCode(), pca.err());
+        assertEquals(16, Files.readAllLines(run.resolve("pca.csv")).size());
+
         CommandLineTest.Run tooFew = CommandLineTest.run("tsne", run.toString(), "--points", "15");
         assertEquals(2, tooFew.exitCode());
         assertTrue(tooFew.err().contains("perplexity 30.0") && tooFew.err().contains("lower the perplexity"), tooFew.err());
@@ -79,6 +83,18 @@ class EvalCommandTest {
         assertEquals(2, noCheckpoint.exitCode());
         assertTrue(noCheckpoint.err().contains("has no checkpoint yet"), noCheckpoint.err());
         assertFalse(Files.exists(empty.resolve("eval.json")), "a failed evaluation writes nothing");
+
+        Path mismatch = dir.resolve("mismatch");
+        Files.createDirectories(mismatch.resolve("checkpoints"));
+        Files.writeString(mismatch.resolve("config.json"), Files.readString(run.resolve("config.json")).replace("\"small\"", "\"resnet18\""));
+        try (var files = Files.list(run.resolve("checkpoints"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, mismatch.resolve("checkpoints").resolve(f.getFileName()));
+            }
+        }
+        CommandLineTest.Run wrongEncoder = CommandLineTest.run("eval", mismatch.toString(), "--probe", "knn");
+        assertEquals(2, wrongEncoder.exitCode(), wrongEncoder.out());
+        assertTrue(wrongEncoder.err().contains("holds a small encoder but the run's config asks for"), wrongEncoder.err());
 
         CommandLineTest.Run badProbe = CommandLineTest.run("eval", run.toString(), "--probe", "svm");
         assertEquals(2, badProbe.exitCode());
