@@ -49,7 +49,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunEvaluation.Settings settings = new RunEvaluation.Settings(parseProbes(), parseLayer(), fractions, fineTuneEpochs, dataDir);
+        RunEvaluation.Settings settings = new RunEvaluation.Settings(parseProbes(), FeatureExtractor.Layer.parse(layer), fractions, fineTuneEpochs, dataDir);
         long start = System.nanoTime();
         RunEvaluation.Report r = RunEvaluation.evaluate(RunFolder.open(runDir), settings, message -> {
             out.println(message);
@@ -117,13 +117,5 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         return set;
-    }
-
-    private FeatureExtractor.Layer parseLayer() {
-        return switch (layer.trim().toLowerCase(Locale.ROOT)) {
-            case "h" -> FeatureExtractor.Layer.H;
-            case "z" -> FeatureExtractor.Layer.Z;
-            default -> throw new IllegalArgumentException("--layer: '" + layer + "' is neither h nor z");
-        };
     }
 }

@@ -50,11 +50,7 @@ public final class TsneCommand implements Callable<Integer> {
         if (iterations < 1) {
             throw new IllegalArgumentException("--iterations must be at least 1, not " + iterations);
         }
-        FeatureExtractor.Layer chosen = switch (layer.trim().toLowerCase(Locale.ROOT)) {
-            case "h" -> FeatureExtractor.Layer.H;
-            case "z" -> FeatureExtractor.Layer.Z;
-            default -> throw new IllegalArgumentException("--layer: '" + layer + "' is neither h nor z");
-        };
+        FeatureExtractor.Layer chosen = FeatureExtractor.Layer.parse(layer);
         RunMap.Result r = RunMap.make(RunFolder.open(runDir), new RunMap.Settings(pca ? RunMap.Method.PCA : RunMap.Method.TSNE, points, perplexity, seed, chosen, iterations), message -> {
             out.println(message);
             out.flush();

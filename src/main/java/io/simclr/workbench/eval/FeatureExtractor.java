@@ -17,7 +17,18 @@ import io.simclr.workbench.train.InputBuffer;
 public final class FeatureExtractor {
 
     /** What to read out: the representation h (the standard) or the projection z. */
-    public enum Layer { H, Z }
+    public enum Layer {
+        H, Z;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** "h" or "z"; anything else is an error naming the choices. */
+        public static Layer parse(String text) {
+            return io.simclr.workbench.json.Choices.parse(values(), Layer::id, text, "layer");
+        }
+    }
 
     private FeatureExtractor() {}
 
