@@ -2,7 +2,7 @@ package io.simclr.workbench;
 
 import io.simclr.workbench.cli.WorkbenchCommand;
 
-/** Entry point: {@code java -jar simclr-workbench.jar <command> [options]}. */
+/** Entry point: {@code java -jar simclr-workbench.jar} opens the window; {@code <command> [options]} runs a job. */
 public final class Main {
     private Main() {}
 
@@ -12,6 +12,11 @@ public final class Main {
             System.setProperty("ai.djl.offline", "true");
         }
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+        if (args.length == 0) {
+            // No command: the window (README's "run" command).
+            io.simclr.workbench.app.WorkbenchApp.launchWindow(args);
+            System.exit(0);
+        }
         System.exit(WorkbenchCommand.execute(args));
     }
 }

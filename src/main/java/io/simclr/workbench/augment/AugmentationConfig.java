@@ -36,7 +36,6 @@ public record AugmentationConfig(
 
     public record Sobel(boolean enabled, double p) {}
 
-    /** The operations beyond SimCLR's defaults, present but switched off. */
     /** Random resized crop and horizontal flip only: the augmentation of supervised fine-tuning. */
     public static AugmentationConfig cropAndFlip(double scaleMin) {
         ColorJitterSettings jitter = ColorJitterSettings.simclr(1.0);
@@ -45,6 +44,7 @@ public record AugmentationConfig(
                 new Grayscale(false, 0.2), new Blur(false, 0.5, 0.1, 0.1, 2.0));
     }
 
+    /** The operations beyond SimCLR's defaults, present but switched off. */
     static AugmentationConfig withDefaultsOff(Crop crop, Flip flip, ColorJitterSettings jitter, Grayscale gray, Blur blur) {
         return new AugmentationConfig(crop, flip, new Rotation(false, 0.5, true, 30), jitter, gray, blur,
                 new Noise(false, 0.5, 0.1), new CutoutSettings(false, 0.5, 0.25, 0.5), new Sobel(false, 1.0));

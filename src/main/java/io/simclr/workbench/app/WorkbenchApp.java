@@ -1,0 +1,160 @@
+package io.simclr.workbench.app;
+
+import io.simclr.workbench.AppVersion;
+import io.simclr.workbench.app.augment.AugmentationsView;
+import io.simclr.workbench.app.augment.AugmentationsViewModel;
+import io.simclr.workbench.app.train.TrainView;
+import io.simclr.workbench.app.train.TrainViewModel;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1/2 switch
+ * screens, Ctrl+Enter starts training, Escape stops it, Ctrl+plus/minus zoom, Ctrl+D toggles the
+ * dark theme. Size and position are remembered between launches.
+ */
+public final class WorkbenchApp extends Application {
+
+    private static final String LIGHT = WorkbenchApp.class.getResource("workbench.css").toExternalForm();
+    private static final String DARK = WorkbenchApp.class.getResource("dark.css").toExternalForm();
+
+    private final Preferences prefs = Preferences.userNodeForPackage(WorkbenchApp.class);
+    private AugmentationsViewModel augmentations;
+    private TrainViewModel training;
+    private TrainView trainView;
+    private final UiStallMeter stalls = new UiStallMeter();
+    private double fontSize = 13;
+
+    @Override
+    public void start(Stage stage) {
+        augmentations = new AugmentationsViewModel();
+        training = new TrainViewModel();
+        AugmentationsView augmentView = new AugmentationsView(augmentations);
+        trainView = new TrainView(training);
+
+        BorderPane root = new BorderPane();
+        root.setId("workbench-root");
+        ToggleGroup screens = new ToggleGroup();
+        List<Node> views = List.of(augmentView, trainView);
+        List<String> names = List.of("Augmentations", "Train");
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("nav");
+        nav.setPadding(new Insets(10));
+        for (int i = 0; i < views.size(); i++) {
+            ToggleButton button = new ToggleButton(names.get(i));
+            button.setId("nav-" + names.get(i).toLowerCase());
+            button.setToggleGroup(screens);
+            button.setMaxWidth(Double.MAX_VALUE);
+            Node view = views.get(i);
+            button.setOnAction(e -> {
+                root.setCenter(view);
+                button.setSelected(true);
+            });
+            nav.getChildren().add(button);
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Label version = new Label("SimCLR Workbench " + AppVersion.app());
+        version.getStyleClass().add("hint");
+        Label stall = new Label();
+        stall.setId("ui-stall");
+        stall.getStyleClass().add("hint");
+        // The longest gap between UI pulses since launch: the figure a "never blocks" claim rests on.
+        javafx.animation.Timeline stallReadout = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                e -> stall.setText(String.format("longest UI pause %.0f ms", stalls.worstGapMillis()))));
+        stallReadout.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        stallReadout.play();
+        nav.getChildren().addAll(spacer, stall, version);
+        root.setLeft(nav);
+        ((ToggleButton) nav.getChildren().get(0)).fire();
+
+        Scene scene = new Scene(root, prefs.getDouble("width", 1280), prefs.getDouble("height", 800));
+        scene.getStylesheets().add(LIGHT);
+        if (prefs.getBoolean("dark", false)) {
+            scene.getStylesheets().add(DARK);
+        }
+        fontSize = prefs.getDouble("fontSize", 13);
+        root.setStyle("-fx-font-size: " + fontSize + "px;");
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
+                () -> ((ToggleButton) nav.getChildren().get(0)).fire());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
+                () -> ((ToggleButton) nav.getChildren().get(1)).fire());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), training::start);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), training::stop);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoom(root, 2));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(root, -2));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (!scene.getStylesheets().remove(DARK)) {
+                scene.getStylesheets().add(DARK);
+            }
+            prefs.putBoolean("dark", scene.getStylesheets().contains(DARK));
+        });
+
+        stage.setTitle("SimCLR Workbench");
+        stage.setScene(scene);
+        if (prefs.getDouble("x", Double.NaN) == prefs.getDouble("x", Double.NaN)) {
+            stage.setX(prefs.getDouble("x", 0));
+            stage.setY(prefs.getDouble("y", 0));
+        }
+        stage.setOnCloseRequest(e -> {
+            if (training.busy()) {
+                Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                        "A training run is in progress. Stop it (a checkpoint is kept, so it can be resumed) and close?",
+                        ButtonType.YES, ButtonType.NO);
+                ask.setHeaderText("Close while training?");
+                if (ask.showAndWait().orElse(ButtonType.NO) != ButtonType.YES) {
+                    e.consume();
+                    return;
+                }
+            }
+            prefs.putDouble("width", scene.getWidth());
+            prefs.putDouble("height", scene.getHeight());
+            prefs.putDouble("x", stage.getX());
+            prefs.putDouble("y", stage.getY());
+        });
+        stalls.start();
+        stage.show();
+    }
+
+    private void zoom(BorderPane root, double delta) {
+        fontSize = Math.max(10, Math.min(28, fontSize + delta));
+        root.setStyle("-fx-font-size: " + fontSize + "px;");
+        prefs.putDouble("fontSize", fontSize);
+    }
+
+    /** The longest gap between UI pulses since start (ms). */
+    public double worstStallMillis() {
+        return stalls.worstGapMillis();
+    }
+
+    @Override
+    public void stop() {
+        stalls.stop();
+        trainView.dispose();
+        training.close();
+        augmentations.dispose();
+        Platform.exit();
+    }
+
+    public static void launchWindow(String[] args) {
+        Application.launch(WorkbenchApp.class, args);
+    }
+}

@@ -1,0 +1,177 @@
+package io.simclr.workbench.app.augment;
+
+import io.simclr.workbench.augment.AugmentationConfig;
+import io.simclr.workbench.augment.AugmentationPipeline;
+import io.simclr.workbench.augment.AugmentationPreset;
+import io.simclr.workbench.augment.TwoViewGenerator;
+import io.simclr.workbench.augment.ViewPairGrid;
+import io.simclr.workbench.data.ImageDataset;
+import io.simclr.workbench.data.ImageResampler;
+import io.simclr.workbench.data.Seeds;
+import io.simclr.workbench.data.ShapesDataset;
+import io.simclr.workbench.data.Split;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+
+/**
+ * The state of the Augmentations screen: a preset, the strengths a teacher changes, a seed; and the
+ * grid of view pairs they produce. The grid is made on a background thread whenever a setting
+ * changes; only the newest request's picture is shown, so dragging a slider never queues work.
+ */
+public final class AugmentationsViewModel {
+
+    public final ObjectProperty<AugmentationPreset> preset = new SimpleObjectProperty<>(AugmentationPreset.SIMCLR_CIFAR);
+    public final BooleanProperty crop = new SimpleBooleanProperty();
+    public final DoubleProperty cropMinScale = new SimpleDoubleProperty();
+    public final BooleanProperty flip = new SimpleBooleanProperty();
+    public final BooleanProperty colorJitter = new SimpleBooleanProperty();
+    /** A multiplier of the preset's colour jitter: 1 is the preset's own, 0 none, 2 twice as strong. */
+    public final DoubleProperty colorStrength = new SimpleDoubleProperty(1);
+    public final DoubleProperty grayscaleP = new SimpleDoubleProperty();
+    public final BooleanProperty blur = new SimpleBooleanProperty();
+    public final BooleanProperty rotation = new SimpleBooleanProperty();
+    public final IntegerProperty seed = new SimpleIntegerProperty(1);
+    public final IntegerProperty pairs = new SimpleIntegerProperty(8);
+    public final IntegerProperty viewSize = new SimpleIntegerProperty(96);
+
+    private final ReadOnlyObjectWrapper<Image> grid = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "augmentation-preview");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong requested = new AtomicLong();
+    private final ImageDataset dataset;
+    private boolean applyingPreset;
+
+    public AugmentationsViewModel() {
+        this(ShapesDataset.generate(Split.TRAIN, 200, 32, 0));
+    }
+
+    public AugmentationsViewModel(ImageDataset dataset) {
+        this.dataset = dataset;
+        applyPreset(preset.get());
+        preset.addListener((o, was, now) -> applyPreset(now));
+        for (Observable p : List.of(crop, cropMinScale, flip, colorJitter, colorStrength, grayscaleP, blur, rotation, seed, pairs, viewSize)) {
+            p.addListener(o -> {
+                if (!applyingPreset) {
+                    refresh();
+                }
+            });
+        }
+        refresh();
+    }
+
+    public ReadOnlyObjectProperty<Image> gridProperty() {
+        return grid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** New random views of the same images. */
+    public void reshuffle() {
+        seed.set(seed.get() + 1);
+    }
+
+    /** The pipeline the controls describe, starting from the preset's. */
+    public AugmentationConfig config() {
+        AugmentationConfig base = preset.get().config();
+        var jitter = base.colorJitter();
+        double k = colorStrength.get();
+        return new AugmentationConfig(
+                new AugmentationConfig.Crop(crop.get(), cropMinScale.get(), 1.0, base.crop().ratioMin(), base.crop().ratioMax()),
+                new AugmentationConfig.Flip(flip.get(), base.flip().p()),
+                new AugmentationConfig.Rotation(rotation.get(), base.rotation().p(), base.rotation().rightAnglesOnly(),
+                        base.rotation().maxDegrees()),
+                new AugmentationConfig.ColorJitterSettings(colorJitter.get() && k > 0, jitter.p(), k * jitter.brightness(),
+                        k * jitter.contrast(), k * jitter.saturation(), Math.min(0.5, k * jitter.hue())),
+                new AugmentationConfig.Grayscale(grayscaleP.get() > 0, grayscaleP.get()),
+                new AugmentationConfig.Blur(blur.get(), base.blur().p(), base.blur().kernelFraction(), base.blur().sigmaMin(),
+                        base.blur().sigmaMax()),
+                base.noise(), base.cutout(), base.sobel());
+    }
+
+    private void applyPreset(AugmentationPreset p) {
+        AugmentationConfig c = p.config();
+        applyingPreset = true;
+        try {
+            crop.set(c.crop().enabled());
+            cropMinScale.set(c.crop().scaleMin());
+            flip.set(c.flip().enabled());
+            colorJitter.set(c.colorJitter().enabled());
+            colorStrength.set(1.0);
+            grayscaleP.set(c.grayscale().enabled() ? c.grayscale().p() : 0);
+            blur.set(c.blur().enabled());
+            rotation.set(c.rotation().enabled());
+        } finally {
+            applyingPreset = false;
+        }
+        refresh();
+    }
+
+    private void refresh() {
+        long ticket = requested.incrementAndGet();
+        AugmentationConfig config = config();
+        int rows = pairs.get();
+        int size = viewSize.get();
+        long base = seed.get();
+        worker.execute(() -> {
+            if (requested.get() != ticket) {
+                return; // a newer request is already queued
+            }
+            long start = System.nanoTime();
+            BufferedImage picture = render(config, rows, size, base);
+            Image image = SwingFXUtils.toFXImage(picture, null);
+            double ms = (System.nanoTime() - start) / 1e6;
+            Platform.runLater(() -> {
+                if (requested.get() == ticket) {
+                    grid.set(image);
+                    status.set(String.format("%d pairs at %d px in %.0f ms · seed %d", rows, size, ms, base));
+                }
+            });
+        });
+    }
+
+    private BufferedImage render(AugmentationConfig config, int rows, int size, long base) {
+        TwoViewGenerator generator = new TwoViewGenerator(new AugmentationPipeline(config.validated(), size));
+        List<ViewPairGrid.Row> list = new ArrayList<>();
+        int side = dataset.imageSize();
+        for (int r = 0; r < rows; r++) {
+            int index = (int) Math.floorMod(Seeds.derive(0, r), (long) dataset.size());
+            byte[] pixels = dataset.pixels(index);
+            float[][] pair = generator.generate(pixels, side, Seeds.derive(base, r));
+            String label = dataset.classNames().get(dataset.label(index)) + " #" + index;
+            list.add(new ViewPairGrid.Row(label, ImageResampler.toFloat(pixels), side, pair[0], pair[1], size));
+        }
+        boolean edited = !config.equals(preset.get().config());
+        return ViewPairGrid.render(list, 120, dataset.description(),
+                "augmentations: " + preset.get().id() + (edited ? " (edited)" : "") + " · seed " + base);
+    }
+
+    public void dispose() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,246 @@
+package io.simclr.workbench.app.train;
+
+import io.simclr.workbench.model.EncoderKind;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.File;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The Train screen: the run's settings and buttons on the left, live charts, progress and log on the right. */
+public final class TrainView extends BorderPane {
+
+    /**
+     * Charts take what arrived at most this often (10 times a second): smooth to the eye, and on a
+     * 2-core laptop it leaves the cores to training.
+     */
+    static final long REDRAW_NANOS = 100_000_000L;
+
+    private final TrainViewModel model;
+    private final List<JFreeChart> charts;
+    private final AnimationTimer pump;
+
+    public TrainView(TrainViewModel model) {
+        this.model = model;
+        getStyleClass().add("screen");
+        JFreeChart lossChart = chart("NT-Xent loss", "loss", List.of(model.loss, model.lossSmoothed),
+                List.of(new Color(31, 119, 180, 70), new Color(31, 119, 180)));
+        JFreeChart similarityChart = chart("mean cosine similarity", "cosine", List.of(model.positive, model.negative),
+                List.of(new Color(44, 160, 44), new Color(214, 39, 40)));
+        JFreeChart accuracyChart = chart("contrastive top-1", "accuracy", List.of(model.top1), List.of(new Color(31, 119, 180)));
+        JFreeChart speedChart = chart("views per second", "views/s", List.of(model.viewsPerSecond), List.of(new Color(148, 103, 189)));
+        charts = List.of(lossChart, similarityChart, accuracyChart, speedChart);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.add(viewer(lossChart, "chart-loss"), 0, 0);
+        grid.add(viewer(similarityChart, "chart-similarity"), 1, 0);
+        grid.add(viewer(accuracyChart, "chart-accuracy"), 0, 1);
+        grid.add(viewer(speedChart, "chart-speed"), 1, 1);
+        for (int i = 0; i < 2; i++) {
+            var column = new javafx.scene.layout.ColumnConstraints();
+            column.setPercentWidth(50);
+            grid.getColumnConstraints().add(column);
+            var row = new javafx.scene.layout.RowConstraints();
+            row.setPercentHeight(50);
+            grid.getRowConstraints().add(row);
+        }
+        grid.setPadding(new Insets(8));
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("train-progress");
+        bar.progressProperty().bind(model.progress);
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label progressText = new Label();
+        progressText.setId("train-progress-text");
+        progressText.textProperty().bind(model.progressText);
+        ListView<String> log = new ListView<>(model.log);
+        log.setId("train-log");
+        log.setPrefHeight(120);
+        model.log.addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(model.log.size() - 1));
+        VBox bottom = new VBox(4, bar, progressText, log);
+        bottom.setPadding(new Insets(0, 8, 8, 8));
+
+        BorderPane right = new BorderPane(grid);
+        right.setBottom(bottom);
+        setCenter(right);
+        setLeft(form());
+
+        pump = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (now - last < REDRAW_NANOS) {
+                    return;
+                }
+                last = now;
+                charts.forEach(c -> c.setNotify(false));
+                model.drain();
+                charts.forEach(c -> c.setNotify(true));
+            }
+        };
+        pump.start();
+        model.error.addListener((o, was, now) -> {
+            if (now != null) {
+                Alert alert = new Alert(Alert.AlertType.ERROR, now);
+                alert.setHeaderText("Training stopped");
+                alert.show();
+                model.error.set(null);
+            }
+        });
+    }
+
+    private Node form() {
+        ComboBox<EncoderKind> encoder = new ComboBox<>();
+        encoder.setId("train-encoder");
+        encoder.getItems().setAll(EncoderKind.values());
+        encoder.valueProperty().bindBidirectional(model.encoder);
+        encoder.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(EncoderKind e) {
+                return e == null ? "" : e.id();
+            }
+
+            @Override
+            public EncoderKind fromString(String s) {
+                return EncoderKind.parse(s);
+            }
+        });
+        Spinner<Integer> epochs = new Spinner<>(1, 1000, model.epochs.get());
+        epochs.setId("train-epochs");
+        epochs.setEditable(true);
+        epochs.valueProperty().addListener((o, was, now) -> model.epochs.set(now));
+        Spinner<Integer> batch = new Spinner<>(2, 4096, model.batch.get(), 16);
+        batch.setId("train-batch");
+        batch.setEditable(true);
+        batch.valueProperty().addListener((o, was, now) -> model.batch.set(now));
+        Spinner<Integer> images = new Spinner<>(20, 50_000, model.shapesCount.get(), 500);
+        images.setId("train-images");
+        images.setEditable(true);
+        images.valueProperty().addListener((o, was, now) -> model.shapesCount.set(now));
+        Slider temperature = new Slider(0.01, 1.0, model.temperature.get());
+        temperature.setId("train-temperature");
+        temperature.valueProperty().bindBidirectional(model.temperature);
+        Label temperatureLabel = new Label();
+        temperatureLabel.textProperty().bind(temperature.valueProperty().asString("temperature τ: %.2f"));
+        Slider smoothing = new Slider(0, 0.99, 0.9);
+        smoothing.valueProperty().addListener((o, was, now) -> model.setSmoothing(now.doubleValue()));
+        Label smoothingLabel = new Label();
+        smoothingLabel.textProperty().bind(smoothing.valueProperty().asString("loss smoothing: %.2f"));
+
+        Button start = new Button("Start");
+        start.setId("train-start");
+        start.setDefaultButton(true);
+        start.setOnAction(e -> model.start());
+        Button pause = new Button();
+        pause.setId("train-pause");
+        pause.textProperty().bind(Bindings.when(model.state.isEqualTo(TrainViewModel.State.PAUSED)).then("Resume").otherwise("Pause"));
+        pause.setOnAction(e -> {
+            if (model.state.get() == TrainViewModel.State.PAUSED) {
+                model.resumePaused();
+            } else {
+                model.pause();
+            }
+        });
+        Button stop = new Button("Stop");
+        stop.setId("train-stop");
+        stop.setOnAction(e -> model.stop());
+        Button resume = new Button("Resume a run…");
+        resume.setId("train-resume-run");
+        resume.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Run folder to continue");
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                try {
+                    model.resume(dir.toPath());
+                } catch (IllegalArgumentException ex) {
+                    new Alert(Alert.AlertType.ERROR, ex.getMessage()).show();
+                }
+            }
+        });
+        var idle = model.state.isEqualTo(TrainViewModel.State.IDLE);
+        start.disableProperty().bind(idle.not());
+        resume.disableProperty().bind(idle.not());
+        pause.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
+        stop.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
+        for (Node n : List.of(encoder, epochs, batch, images, temperature)) {
+            n.disableProperty().bind(idle.not());
+        }
+        Label folder = new Label();
+        folder.textProperty().bind(model.runFolder);
+        folder.setWrapText(true);
+        folder.getStyleClass().add("hint");
+
+        HBox buttons = new HBox(6, start, pause, stop);
+        VBox box = new VBox(8, new Label("Dataset: built-in shapes"), new Label("Images"), images, new Label("Encoder"), encoder,
+                new Label("Epochs"), epochs, new Label("Batch (images)"), batch, temperatureLabel, temperature, smoothingLabel, smoothing,
+                buttons, resume, folder);
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(250);
+        box.getStyleClass().add("controls");
+        VBox.setVgrow(folder, Priority.NEVER);
+        return box;
+    }
+
+    private static JFreeChart chart(String title, String yLabel, List<XYSeries> series, List<Color> colours) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        series.forEach(data::addSeries);
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "step", yLabel, data);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(220, 220, 220));
+        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < colours.size(); i++) {
+            renderer.setSeriesPaint(i, colours.get(i));
+            renderer.setSeriesStroke(i, new BasicStroke(i == 0 && colours.size() > 1 && colours.get(0).getAlpha() < 255 ? 1f : 2f));
+        }
+        plot.setRenderer(renderer);
+        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId(id);
+        viewer.setMinSize(200, 150);
+        return viewer;
+    }
+
+    /** Number of points in the loss chart (for tests). */
+    int lossPoints() {
+        return model.loss.getItemCount();
+    }
+
+    public void dispose() {
+        pump.stop();
+    }
+}

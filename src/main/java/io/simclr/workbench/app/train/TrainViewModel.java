@@ -1,0 +1,277 @@
+package io.simclr.workbench.app.train;
+
+import io.simclr.workbench.augment.AugmentationPreset;
+import io.simclr.workbench.data.DataConfig;
+import io.simclr.workbench.data.DataSource;
+import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.train.OptimizerKind;
+import io.simclr.workbench.train.RunFolder;
+import io.simclr.workbench.train.StepMetrics;
+import io.simclr.workbench.train.TrainConfig;
+import io.simclr.workbench.train.TrainingListener;
+import io.simclr.workbench.train.TrainingOutcome;
+import io.simclr.workbench.train.TrainingService;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jfree.data.xy.XYSeries;
+
+/**
+ * The state of the Train screen. The trainer runs on the training service's executor and reports
+ * through a queue; {@link #drain()}, called by the view at most ~20 times a second on the UI thread,
+ * moves what arrived into the chart series and properties, so however fast steps come the UI does a
+ * bounded amount of work per frame. Series keep at most {@link #MAX_POINTS} points (older ones thinned).
+ */
+public final class TrainViewModel implements AutoCloseable {
+
+    public enum State { IDLE, RUNNING, PAUSED, STOPPING }
+
+    static final int MAX_POINTS = 4_000;
+    private static final int MAX_LOG_LINES = 500;
+
+    public final ObjectProperty<EncoderKind> encoder = new SimpleObjectProperty<>(EncoderKind.SMALL);
+    public final IntegerProperty epochs = new SimpleIntegerProperty(20);
+    public final IntegerProperty batch = new SimpleIntegerProperty(64);
+    public final DoubleProperty temperature = new SimpleDoubleProperty(0.2);
+    public final DoubleProperty learningRate = new SimpleDoubleProperty(1e-3);
+    public final IntegerProperty shapesCount = new SimpleIntegerProperty(5_000);
+    public final StringProperty runsFolder = new SimpleStringProperty("runs");
+
+    public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
+    public final DoubleProperty progress = new SimpleDoubleProperty(0);
+    public final StringProperty progressText = new SimpleStringProperty("not started");
+    public final StringProperty runFolder = new SimpleStringProperty("");
+    public final BooleanProperty hasRun = new SimpleBooleanProperty(false);
+    public final ObservableList<String> log = FXCollections.observableArrayList();
+    /** A message for a dialog (a failed run); the view shows it and clears it. */
+    public final StringProperty error = new SimpleStringProperty();
+
+    final XYSeries loss = new XYSeries("loss", false, true);
+    final XYSeries lossSmoothed = new XYSeries("smoothed", false, true);
+    final XYSeries positive = new XYSeries("positive pairs", false, true);
+    final XYSeries negative = new XYSeries("negatives", false, true);
+    final XYSeries top1 = new XYSeries("top-1", false, true);
+    final XYSeries rate = new XYSeries("learning rate", false, true);
+    final XYSeries viewsPerSecond = new XYSeries("views/s", false, true);
+    private double smoothing = 0.9;
+    private double smoothedLoss = Double.NaN;
+
+    private final Queue<Object> events = new ConcurrentLinkedQueue<>();
+    private final TrainingService service = new TrainingService();
+    private TrainingService.Job job;
+
+    public void setSmoothing(double weight) {
+        smoothing = weight;
+    }
+
+    public TrainConfig config() {
+        DataConfig data = DataConfig.shapes().withCounts(shapesCount.get(), Math.max(1, shapesCount.get() / 5));
+        return new TrainConfig(data, AugmentationPreset.SHAPES.config(), ModelConfig.defaults(encoder.get()), batch.get(), epochs.get(),
+                temperature.get(), OptimizerKind.ADAM, learningRate.get(), -1, 0, 0, 1, "auto", 0, 0, 1, 0, 0, 0.1).validated();
+    }
+
+    public void start() {
+        if (state.get() != State.IDLE) {
+            return;
+        }
+        Path dir = Path.of(runsFolder.get(), "gui-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        begin(config(), dir, false);
+    }
+
+    public void resume(Path dir) {
+        if (state.get() != State.IDLE) {
+            return;
+        }
+        begin(RunFolder.open(dir).readConfig(), dir, true);
+    }
+
+    private void begin(TrainConfig config, Path dir, boolean resume) {
+        if (config.data().source() != DataSource.SHAPES && !resume) {
+            throw new IllegalStateException("only the built-in dataset is offered here");
+        }
+        clearSeries();
+        runFolder.set(dir.toString());
+        hasRun.set(true);
+        state.set(State.RUNNING);
+        appendLog((resume ? "resuming " : "training into ") + dir);
+        job = service.start(config, dir, resume, List.of(new Listener()));
+    }
+
+    public void pause() {
+        if (job != null && state.get() == State.RUNNING) {
+            job.control().pause();
+            state.set(State.PAUSED);
+            appendLog("paused");
+        }
+    }
+
+    public void resumePaused() {
+        if (job != null && state.get() == State.PAUSED) {
+            job.control().resume();
+            state.set(State.RUNNING);
+            appendLog("resumed");
+        }
+    }
+
+    /** Asks the trainer to stop at the next step; it writes a resumable checkpoint first. */
+    public void stop() {
+        if (job != null && (state.get() == State.RUNNING || state.get() == State.PAUSED)) {
+            job.control().resume();
+            job.control().requestStop();
+            state.set(State.STOPPING);
+            appendLog("stopping at the next step …");
+        }
+    }
+
+    /** Stops and waits for the checkpoint (for closing the window). */
+    public void stopAndWait() {
+        stop();
+        if (job != null) {
+            job.outcome().join();
+        }
+    }
+
+    public boolean busy() {
+        return state.get() != State.IDLE;
+    }
+
+    /** Applies what the trainer reported since the last call; returns how many events it applied. */
+    public int drain() {
+        int applied = 0;
+        for (Object e; (e = events.poll()) != null; applied++) {
+            if (e instanceof StepMetrics s) {
+                apply(s);
+            } else if (e instanceof String line) {
+                appendLog(line);
+            } else if (e instanceof TrainingOutcome o) {
+                finished(o);
+            } else if (e instanceof Failure f) {
+                appendLog("failed: " + f.message());
+                error.set(f.message());
+                state.set(State.IDLE);
+            }
+        }
+        return applied;
+    }
+
+    private void apply(StepMetrics s) {
+        double x = s.globalStep();
+        double l = s.metrics().loss();
+        smoothedLoss = Double.isNaN(smoothedLoss) ? l : smoothing * smoothedLoss + (1 - smoothing) * l;
+        add(loss, x, l);
+        add(lossSmoothed, x, smoothedLoss);
+        add(positive, x, s.metrics().positiveSimilarity());
+        add(negative, x, s.metrics().negativeSimilarity());
+        add(top1, x, s.metrics().top1());
+        add(rate, x, s.learningRate());
+        add(viewsPerSecond, x, s.viewsPerSecond());
+        progress.set((s.globalStep() + 1.0) / s.totalSteps());
+        progressText.set(String.format(Locale.ROOT, "epoch %d · step %,d of %,d · loss %.3f · %.0f views/s · ETA %s", s.epoch() + 1,
+                s.globalStep() + 1, s.totalSteps(), l, s.viewsPerSecond(), duration(s.etaSeconds())));
+    }
+
+    private void finished(TrainingOutcome o) {
+        appendLog(String.format(Locale.ROOT, "%s after %d epoch(s), %,d steps, %.0f s%s", o.status().name().toLowerCase(Locale.ROOT),
+                o.epochsDone(), o.globalStep(), o.trainingSeconds(), o.message() == null ? "" : ": " + o.message()));
+        state.set(State.IDLE);
+    }
+
+    /** Adds a point; past the bound, every other point of the older half goes, so the curve keeps its shape. */
+    static void add(XYSeries series, double x, double y) {
+        if (!Double.isFinite(y)) {
+            return;
+        }
+        series.add(x, y, false);
+        if (series.getItemCount() > MAX_POINTS) {
+            for (int i = MAX_POINTS / 2 - 1; i >= 1; i -= 2) {
+                series.remove(i);
+            }
+        }
+        series.fireSeriesChanged();
+    }
+
+    private void clearSeries() {
+        for (XYSeries s : List.of(loss, lossSmoothed, positive, negative, top1, rate, viewsPerSecond)) {
+            s.clear();
+        }
+        smoothedLoss = Double.NaN;
+        progress.set(0);
+    }
+
+    void appendLog(String line) {
+        log.add(LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "  " + line);
+        if (log.size() > MAX_LOG_LINES) {
+            log.remove(0, log.size() - MAX_LOG_LINES);
+        }
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+
+    private record Failure(String message) {}
+
+    /** Runs on the trainer's thread: only enqueues. */
+    private final class Listener implements TrainingListener {
+        @Override
+        public void onStarted(RunFolder run, long totalSteps, long startStep) {
+            events.add(String.format(Locale.ROOT, "started: %,d steps", totalSteps));
+        }
+
+        @Override
+        public void onStep(StepMetrics step) {
+            events.add(step);
+        }
+
+        @Override
+        public void onEpochEnd(int epoch, double meanLoss, double seconds, long views) {
+            events.add(String.format(Locale.ROOT, "epoch %d: mean loss %.4f in %.1f s (%.0f views/s)", epoch + 1, meanLoss, seconds, views / seconds));
+        }
+
+        @Override
+        public void onCheckpoint(Path checkpoint, int epoch, long globalStep) {
+            events.add("checkpoint " + checkpoint.getFileName());
+        }
+
+        @Override
+        public void onWarning(String message) {
+            events.add("warning: " + message);
+        }
+
+        @Override
+        public void onFinished(TrainingOutcome outcome) {
+            events.add(outcome);
+        }
+
+        @Override
+        public void onFailed(String message, Throwable cause) {
+            events.add(new Failure(message));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (busy()) {
+            stopAndWait();
+        }
+        service.close();
+    }
+}

@@ -1,0 +1,72 @@
+package io.simclr.workbench.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.simclr.workbench.app.train.TrainView;
+import io.simclr.workbench.app.train.TrainViewModel;
+import io.simclr.workbench.train.CheckpointStore;
+import io.simclr.workbench.train.RunFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class TrainViewTest {
+
+    @TempDir
+    Path dir;
+
+    private TrainViewModel model;
+    private TrainView view;
+
+    @Start
+    void start(Stage stage) {
+        model = new TrainViewModel();
+        view = new TrainView(model);
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        model.close();
+    }
+
+    @Test
+    void startDrawsPointsAndStopLeavesAResumableCheckpoint(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.shapesCount.set(200);
+            model.batch.set(20);
+            model.epochs.set(50);
+            model.runsFolder.set(dir.toString());
+        });
+        robot.clickOn("#train-start");
+        assertEquals(TrainViewModel.State.RUNNING, model.state.get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.progress.get() > 0.02);
+        assertTrue(model.progressText.get().startsWith("epoch "), model.progressText.get());
+
+        robot.clickOn("#train-stop");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state.get() == TrainViewModel.State.IDLE);
+        Path run = Path.of(model.runFolder.get());
+        assertTrue(new CheckpointStore(RunFolder.open(run).checkpointsDir()).latest().isPresent(), "stop keeps a checkpoint");
+        assertTrue(model.log.stream().anyMatch(l -> l.contains("stopped after")), String.join("\n", model.log));
+        long rows = Files.readAllLines(run.resolve("metrics.csv")).size() - 1;
+        assertTrue(rows > 0);
+
+        robot.interact(() -> model.resume(run));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.readAllLines(run.resolve("metrics.csv")).size() - 1 > rows);
+        robot.interact(model::stop);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state.get() == TrainViewModel.State.IDLE);
+    }
+}
