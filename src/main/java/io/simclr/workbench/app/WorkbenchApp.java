@@ -80,8 +80,14 @@ public final class WorkbenchApp extends Application {
         // The longest gap between UI pulses since launch: the figure a "never blocks" claim rests on.
         javafx.animation.Timeline stallReadout = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
                 e -> stall.setText(String.format("longest UI pause %.0f ms", stalls.worstGapMillis()))));
+        stall.setWrapText(true);
         stallReadout.setCycleCount(javafx.animation.Animation.INDEFINITE);
         stallReadout.play();
+        training.state.addListener((o, was, now) -> {
+            if (now == TrainViewModel.State.RUNNING && was == TrainViewModel.State.IDLE) {
+                stalls.reset(); // measure the run, not the launch
+            }
+        });
         nav.getChildren().addAll(spacer, stall, version);
         root.setLeft(nav);
         ((ToggleButton) nav.getChildren().get(0)).fire();

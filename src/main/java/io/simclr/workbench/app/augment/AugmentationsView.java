@@ -81,7 +81,7 @@ public final class AugmentationsView extends BorderPane {
         reshuffle.setDefaultButton(false);
 
         VBox box = new VBox(8, new Label("Preset"), preset, crop, labelled("smallest crop (area)", cropScale), flip, jitter,
-                labelled("colour strength (x preset)", strength), labelled("grayscale probability", gray), blur, rotation,
+                labelled("colour × preset", strength), labelled("grayscale probability", gray), blur, rotation,
                 new Label("Seed"), new HBox(8, seed, reshuffle));
         box.setPadding(new Insets(12));
         box.getStyleClass().add("controls");
