@@ -5,6 +5,8 @@ import io.simclr.workbench.app.augment.AugmentationsView;
 import io.simclr.workbench.app.augment.AugmentationsViewModel;
 import io.simclr.workbench.app.train.TrainView;
 import io.simclr.workbench.app.train.TrainViewModel;
+import io.simclr.workbench.app.temperature.TemperatureView;
+import io.simclr.workbench.app.temperature.TemperatureViewModel;
 import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
@@ -27,7 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1/2 switch
+ * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1/2/3 switch
  * screens, Ctrl+Enter starts training, Escape stops it, Ctrl+plus/minus zoom, Ctrl+D toggles the
  * dark theme. Size and position are remembered between launches.
  */
@@ -40,6 +42,7 @@ public final class WorkbenchApp extends Application {
     private AugmentationsViewModel augmentations;
     private TrainViewModel training;
     private TrainView trainView;
+    private TemperatureViewModel temperature;
     private final UiStallMeter stalls = new UiStallMeter();
     private double fontSize = 13;
 
@@ -49,12 +52,17 @@ public final class WorkbenchApp extends Application {
         training = new TrainViewModel();
         AugmentationsView augmentView = new AugmentationsView(augmentations);
         trainView = new TrainView(training);
+        temperature = new TemperatureViewModel();
+        TemperatureView temperatureView = new TemperatureView(temperature);
+        io.simclr.workbench.train.RunFolder.newestWithCheckpoint(java.nio.file.Path.of(training.runsFolder.get()))
+                .ifPresent(run -> temperature.run.set(run.root()));
+        temperature.load();
 
         BorderPane root = new BorderPane();
         root.setId("workbench-root");
         ToggleGroup screens = new ToggleGroup();
-        List<Node> views = List.of(augmentView, trainView);
-        List<String> names = List.of("Augmentations", "Train");
+        List<Node> views = List.of(augmentView, trainView, temperatureView);
+        List<String> names = List.of("Augmentations", "Train", "Temperature");
         VBox nav = new VBox(4);
         nav.getStyleClass().add("nav");
         nav.setPadding(new Insets(10));
@@ -103,6 +111,8 @@ public final class WorkbenchApp extends Application {
                 () -> ((ToggleButton) nav.getChildren().get(0)).fire());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
                 () -> ((ToggleButton) nav.getChildren().get(1)).fire());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
+                () -> ((ToggleButton) nav.getChildren().get(2)).fire());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), training::start);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), training::stop);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoom(root, 2));
@@ -157,6 +167,7 @@ public final class WorkbenchApp extends Application {
         trainView.dispose();
         training.close();
         augmentations.dispose();
+        temperature.dispose();
         Platform.exit();
     }
 

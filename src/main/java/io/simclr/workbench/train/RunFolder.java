@@ -41,6 +41,27 @@ public final class RunFolder {
         return new RunFolder(root);
     }
 
+    /** The most recently written run under {@code runs} that has a checkpoint, if any. */
+    public static java.util.Optional<RunFolder> newestWithCheckpoint(Path runs) {
+        if (!Files.isDirectory(runs)) {
+            return java.util.Optional.empty();
+        }
+        try (var children = Files.list(runs)) {
+            return children.filter(d -> Files.isRegularFile(d.resolve("config.json")))
+                    .filter(d -> new CheckpointStore(d.resolve("checkpoints")).latest().isPresent())
+                    .max(java.util.Comparator.comparing(d -> {
+                        try {
+                            return Files.getLastModifiedTime(d.resolve("checkpoints"));
+                        } catch (IOException e) {
+                            return java.nio.file.attribute.FileTime.fromMillis(0);
+                        }
+                    }))
+                    .map(RunFolder::new);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public Path root() {
         return root;
     }
