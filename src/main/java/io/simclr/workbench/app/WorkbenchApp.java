@@ -5,6 +5,8 @@ import io.simclr.workbench.app.augment.AugmentationsView;
 import io.simclr.workbench.app.augment.AugmentationsViewModel;
 import io.simclr.workbench.app.train.TrainView;
 import io.simclr.workbench.app.train.TrainViewModel;
+import io.simclr.workbench.app.embed.EmbeddingsView;
+import io.simclr.workbench.app.embed.EmbeddingsViewModel;
 import io.simclr.workbench.app.temperature.TemperatureView;
 import io.simclr.workbench.app.temperature.TemperatureViewModel;
 import java.util.List;
@@ -29,7 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1/2/3 switch
+ * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1…4 switch
  * screens, Ctrl+Enter starts training, Escape stops it, Ctrl+plus/minus zoom, Ctrl+D toggles the
  * dark theme. Size and position are remembered between launches.
  */
@@ -43,6 +45,7 @@ public final class WorkbenchApp extends Application {
     private TrainViewModel training;
     private TrainView trainView;
     private TemperatureViewModel temperature;
+    private EmbeddingsViewModel embeddings;
     private final UiStallMeter stalls = new UiStallMeter();
     private double fontSize = 13;
 
@@ -54,15 +57,19 @@ public final class WorkbenchApp extends Application {
         trainView = new TrainView(training);
         temperature = new TemperatureViewModel();
         TemperatureView temperatureView = new TemperatureView(temperature);
-        io.simclr.workbench.train.RunFolder.newestWithCheckpoint(java.nio.file.Path.of(training.runsFolder.get()))
-                .ifPresent(run -> temperature.run.set(run.root()));
+        embeddings = new EmbeddingsViewModel();
+        EmbeddingsView embeddingsView = new EmbeddingsView(embeddings);
+        io.simclr.workbench.train.RunFolder.newestWithCheckpoint(java.nio.file.Path.of(training.runsFolder.get())).ifPresent(run -> {
+            temperature.run.set(run.root());
+            embeddings.run.set(run.root());
+        });
         temperature.load();
 
         BorderPane root = new BorderPane();
         root.setId("workbench-root");
         ToggleGroup screens = new ToggleGroup();
-        List<Node> views = List.of(augmentView, trainView, temperatureView);
-        List<String> names = List.of("Augmentations", "Train", "Temperature");
+        List<Node> views = List.of(augmentView, trainView, embeddingsView, temperatureView);
+        List<String> names = List.of("Augmentations", "Train", "Embeddings", "Temperature");
         VBox nav = new VBox(4);
         nav.getStyleClass().add("nav");
         nav.setPadding(new Insets(10));
@@ -107,12 +114,10 @@ public final class WorkbenchApp extends Application {
         }
         fontSize = prefs.getDouble("fontSize", 13);
         root.setStyle("-fx-font-size: " + fontSize + "px;");
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN),
-                () -> ((ToggleButton) nav.getChildren().get(0)).fire());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN),
-                () -> ((ToggleButton) nav.getChildren().get(1)).fire());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
-                () -> ((ToggleButton) nav.getChildren().get(2)).fire());
+        for (int i = 0; i < views.size(); i++) {
+            ToggleButton button = (ToggleButton) nav.getChildren().get(i);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)), KeyCombination.SHORTCUT_DOWN), button::fire);
+        }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), training::start);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), training::stop);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoom(root, 2));
@@ -168,6 +173,7 @@ public final class WorkbenchApp extends Application {
         training.close();
         augmentations.dispose();
         temperature.dispose();
+        embeddings.dispose();
         Platform.exit();
     }
 

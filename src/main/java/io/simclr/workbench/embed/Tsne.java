@@ -52,6 +52,13 @@ public final class Tsne {
 
     private Tsne() {}
 
+    /** As below, with an engine scope of its own. */
+    public static Result run(float[] features, int dim, Settings settings, Listener listener) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return run(manager, features, dim, settings, listener);
+        }
+    }
+
     public static Result run(NDManager manager, float[] features, int dim, Settings settings, Listener listener) {
         long start = System.nanoTime();
         int n = features.length / dim;
@@ -203,6 +210,14 @@ public final class Tsne {
         for (int i = 0; i < n; i++) {
             y[2 * i] -= mx;
             y[2 * i + 1] -= my;
+        }
+    }
+
+    /** PCA to two dimensions of the L2-normalised rows: the instant, linear map. */
+    public static float[] pca(float[] features, int dim) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] normalized = normalizeRows(features, dim);
+            return Pca.fit(manager, normalized, dim, 2).project(normalized);
         }
     }
 

@@ -1,0 +1,331 @@
+package io.simclr.workbench.app.embed;
+
+import io.simclr.workbench.app.FxImages;
+import io.simclr.workbench.data.ImageResampler;
+import io.simclr.workbench.embed.MapPicture;
+import io.simclr.workbench.embed.RunMap;
+import io.simclr.workbench.files.AtomicFiles;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+
+/**
+ * The Embeddings screen: the map drawn on a canvas (redrawn as t-SNE reports), classes coloured as in
+ * tsne.png with a legend that highlights one class, the image under the pointer with its label, and
+ * on click that image's ten nearest neighbours in feature space.
+ */
+public final class EmbeddingsView extends BorderPane {
+
+    private final EmbeddingsViewModel model;
+    private final Canvas canvas = new Canvas(800, 600);
+    private final Label hover = new Label();
+    private final HBox strip = new HBox(6);
+    private double minX;
+    private double minY;
+    private double scale = 1;
+
+    public EmbeddingsView(EmbeddingsViewModel model) {
+        this.model = model;
+        getStyleClass().add("screen");
+        setTop(toolbar());
+
+        canvas.setId("embed-canvas");
+        Pane plot = new Pane(canvas, hover);
+        canvas.widthProperty().bind(plot.widthProperty());
+        canvas.heightProperty().bind(plot.heightProperty());
+        hover.setVisible(false);
+        hover.setMouseTransparent(true);
+        hover.setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-border-color: #888; -fx-padding: 4; -fx-text-fill: #222;");
+        setCenter(plot);
+        canvas.setOnMouseMoved(e -> showHover(e.getX(), e.getY()));
+        canvas.setOnMouseExited(e -> hover.setVisible(false));
+        canvas.setOnMouseClicked(e -> model.select(nearestOnScreen(e.getX(), e.getY())));
+
+        ListView<String> legend = new ListView<>();
+        legend.setId("embed-legend");
+        legend.setPrefWidth(170);
+        legend.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                int index = getIndex() - 1;
+                if (!empty && index >= 0) {
+                    Color c = fx(MapPicture.colour(index));
+                    setGraphic(new javafx.scene.shape.Circle(6, c));
+                } else {
+                    setGraphic(null);
+                }
+            }
+        });
+        legend.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> model.highlightedClass.set(now.intValue() - 1));
+        model.sample.addListener((o, was, now) -> {
+            legend.getItems().setAll("all classes");
+            if (now != null) {
+                legend.getItems().addAll(now.classNames());
+            }
+        });
+        setRight(legend);
+
+        strip.setId("embed-neighbours");
+        strip.setPadding(new Insets(6, 10, 6, 10));
+        strip.setAlignment(Pos.CENTER_LEFT);
+        Label status = new Label();
+        status.textProperty().bind(model.status);
+        status.getStyleClass().add("status");
+        setBottom(new VBox(strip, status));
+
+        model.coordinates.addListener((o, was, now) -> redraw());
+        model.highlightedClass.addListener((o, was, now) -> redraw());
+        model.selected.addListener((o, was, now) -> redraw());
+        model.neighbours.addListener((o, was, now) -> showNeighbours());
+        canvas.widthProperty().addListener(o -> redraw());
+        canvas.heightProperty().addListener(o -> redraw());
+        model.error.addListener((o, was, now) -> {
+            if (now != null) {
+                new Alert(Alert.AlertType.ERROR, now).show();
+                model.error.set(null);
+            }
+        });
+    }
+
+    private HBox toolbar() {
+        Button choose = new Button("Run…");
+        choose.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Run folder to map");
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                model.run.set(dir.toPath());
+            }
+        });
+        Label run = new Label();
+        run.textProperty().bind(Bindings.createStringBinding(() -> model.run.get() == null ? "no run" : model.run.get().getFileName().toString(),
+                model.run));
+        Spinner<Integer> points = new Spinner<>(50, 50_000, model.points.get(), 500);
+        points.setEditable(true);
+        points.setPrefWidth(100);
+        points.valueProperty().addListener((o, was, now) -> model.points.set(now));
+        Spinner<Double> perplexity = new Spinner<>(2.0, 100.0, model.perplexity.get(), 5.0);
+        perplexity.setEditable(true);
+        perplexity.setPrefWidth(90);
+        perplexity.valueProperty().addListener((o, was, now) -> model.perplexity.set(now));
+        Button tsne = new Button("t-SNE");
+        tsne.setId("embed-tsne");
+        tsne.setOnAction(e -> model.map(false));
+        Button pca = new Button("PCA");
+        pca.setId("embed-pca");
+        pca.setOnAction(e -> model.map(true));
+        Button pause = new Button();
+        pause.setId("embed-pause");
+        pause.textProperty().bind(Bindings.when(model.paused).then("Resume").otherwise("Pause"));
+        pause.setOnAction(e -> model.togglePause());
+        Button stop = new Button("Stop");
+        stop.setOnAction(e -> model.stop());
+        tsne.disableProperty().bind(model.running.or(model.run.isNull()));
+        pca.disableProperty().bind(model.running.or(model.run.isNull()));
+        pause.disableProperty().bind(model.running.not());
+        stop.disableProperty().bind(model.running.not());
+        Button png = new Button("PNG");
+        png.setOnAction(e -> export("png"));
+        Button svg = new Button("SVG");
+        svg.setOnAction(e -> export("svg"));
+        Button csv = new Button("CSV");
+        csv.setOnAction(e -> export("csv"));
+        for (Button b : new Button[] {png, svg, csv}) {
+            b.disableProperty().bind(model.coordinates.isNull());
+        }
+        HBox bar = new HBox(8, choose, run, new Label("points"), points, new Label("perplexity"), perplexity, tsne, pca, pause, stop,
+                new Label("export"), png, svg, csv);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(10));
+        return bar;
+    }
+
+    /** Draws every point; with a class highlighted the others fade, and the selected point and its neighbours are ringed. */
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        float[] xy = model.coordinates.get();
+        RunMap.Sample s = model.sample.get();
+        if (xy == null || s == null || xy.length != 2 * s.size()) {
+            return;
+        }
+        fit(xy, w, h);
+        int n = s.size();
+        double r = n > 10_000 ? 1.5 : n > 3_000 ? 2.5 : 3.5;
+        int highlighted = model.highlightedClass.get();
+        for (int i = 0; i < n; i++) {
+            boolean faded = highlighted >= 0 && s.labels()[i] != highlighted;
+            Color c = fx(MapPicture.colour(s.labels()[i]));
+            g.setFill(faded ? c.deriveColor(0, 0.2, 1.3, 0.25) : c.deriveColor(0, 1, 1, 0.8));
+            g.fillOval(screenX(xy[2 * i]) - r, screenY(xy[2 * i + 1]) - r, 2 * r, 2 * r);
+        }
+        int selected = model.selected.get();
+        if (selected >= 0 && selected < n) {
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(1.5);
+            for (int j : model.neighbours.get()) {
+                g.strokeOval(screenX(xy[2 * j]) - r - 2, screenY(xy[2 * j + 1]) - r - 2, 2 * r + 4, 2 * r + 4);
+            }
+            g.setLineWidth(3);
+            g.strokeOval(screenX(xy[2 * selected]) - r - 4, screenY(xy[2 * selected + 1]) - r - 4, 2 * r + 8, 2 * r + 8);
+        }
+    }
+
+    private void fit(float[] xy, double w, double h) {
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        minX = Double.POSITIVE_INFINITY;
+        minY = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < xy.length / 2; i++) {
+            minX = Math.min(minX, xy[2 * i]);
+            maxX = Math.max(maxX, xy[2 * i]);
+            minY = Math.min(minY, xy[2 * i + 1]);
+            maxY = Math.max(maxY, xy[2 * i + 1]);
+        }
+        double span = Math.max(Math.max(maxX - minX, maxY - minY), 1e-9);
+        scale = (Math.min(w, h) - 40) / span;
+    }
+
+    private double screenX(double x) {
+        return 20 + (x - minX) * scale;
+    }
+
+    private double screenY(double y) {
+        return 20 + (y - minY) * scale;
+    }
+
+    int nearestOnScreen(double px, double py) {
+        float[] xy = model.coordinates.get();
+        if (xy == null) {
+            return -1;
+        }
+        int best = -1;
+        double bestD = 12 * 12;
+        for (int i = 0; i < xy.length / 2; i++) {
+            double dx = screenX(xy[2 * i]) - px;
+            double dy = screenY(xy[2 * i + 1]) - py;
+            double d = dx * dx + dy * dy;
+            if (d < bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void showHover(double px, double py) {
+        int i = nearestOnScreen(px, py);
+        RunMap.Sample s = model.sample.get();
+        if (i < 0 || s == null) {
+            hover.setVisible(false);
+            return;
+        }
+        ImageView thumb = new ImageView(FxImages.fromChw(ImageResampler.toFloat(s.pixels()[i]), s.side()));
+        thumb.setFitWidth(64);
+        thumb.setFitHeight(64);
+        hover.setGraphic(thumb);
+        hover.setText(s.classNames().get(s.labels()[i]) + "\ntest image #" + s.indices()[i]);
+        hover.relocate(Math.min(px + 14, canvas.getWidth() - 170), Math.min(py + 14, canvas.getHeight() - 80));
+        hover.setVisible(true);
+    }
+
+    private void showNeighbours() {
+        strip.getChildren().clear();
+        RunMap.Sample s = model.sample.get();
+        int selected = model.selected.get();
+        if (s == null || selected < 0) {
+            return;
+        }
+        strip.getChildren().add(new Label("nearest in feature space to " + s.classNames().get(s.labels()[selected]) + ":"));
+        strip.getChildren().add(thumbnail(s, selected, "#d62728"));
+        for (int j : model.neighbours.get()) {
+            strip.getChildren().add(thumbnail(s, j, s.labels()[j] == s.labels()[selected] ? "#2ca02c" : "#ff7f0e"));
+        }
+    }
+
+    private static VBox thumbnail(RunMap.Sample s, int i, String border) {
+        ImageView view = new ImageView(FxImages.fromChw(ImageResampler.toFloat(s.pixels()[i]), s.side()));
+        view.setFitWidth(56);
+        view.setFitHeight(56);
+        VBox box = new VBox(2, view, new Label(s.classNames().get(s.labels()[i])));
+        box.setStyle("-fx-border-color: " + border + "; -fx-border-width: 2; -fx-padding: 2;");
+        return box;
+    }
+
+    private void export(String kind) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName("map." + kind);
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            writeForExport(file.toPath(), kind);
+        } catch (IOException e) {
+            new Alert(Alert.AlertType.ERROR, file + ": could not write (" + e.getMessage() + ")").show();
+        }
+    }
+
+    /** Writes the current map as PNG (what the canvas shows), SVG (one circle per point) or CSV. */
+    public void writeForExport(Path target, String kind) throws IOException {
+        RunMap.Sample s = model.sample.get();
+        float[] xy = model.coordinates.get();
+        switch (kind) {
+            case "png" -> {
+                var image = SwingFXUtils.fromFXImage(canvas.snapshot(null, null), null);
+                AtomicFiles.write(target, f -> javax.imageio.ImageIO.write(image, "png", f.toFile()));
+            }
+            case "svg" -> {
+                StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                        "<svg xmlns='http://www.w3.org/2000/svg' width='%.0f' height='%.0f'><rect width='100%%' height='100%%' fill='white'/>",
+                        canvas.getWidth(), canvas.getHeight()));
+                for (int i = 0; i < s.size(); i++) {
+                    java.awt.Color c = MapPicture.colour(s.labels()[i]);
+                    svg.append(String.format(Locale.ROOT, "<circle cx='%.1f' cy='%.1f' r='3' fill='#%02x%02x%02x' fill-opacity='0.8'><title>%s</title></circle>",
+                            screenX(xy[2 * i]), screenY(xy[2 * i + 1]), c.getRed(), c.getGreen(), c.getBlue(), s.classNames().get(s.labels()[i])));
+                }
+                svg.append("</svg>\n");
+                AtomicFiles.writeString(target, svg.toString());
+            }
+            default -> {
+                StringBuilder csv = new StringBuilder("index,label,class,x,y\n");
+                for (int i = 0; i < s.size(); i++) {
+                    csv.append(String.format(Locale.ROOT, "%d,%d,%s,%.5f,%.5f%n", s.indices()[i], s.labels()[i], s.classNames().get(s.labels()[i]),
+                            xy[2 * i], xy[2 * i + 1]));
+                }
+                AtomicFiles.write(target, f -> Files.writeString(f, csv, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static Color fx(java.awt.Color c) {
+        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    }
+}
