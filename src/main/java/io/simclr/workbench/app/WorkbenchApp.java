@@ -6,6 +6,8 @@ import io.simclr.workbench.app.augment.AugmentationsViewModel;
 import io.simclr.workbench.app.train.TrainView;
 import io.simclr.workbench.app.train.TrainViewModel;
 import io.simclr.workbench.app.embed.EmbeddingsView;
+import io.simclr.workbench.app.evaluate.EvaluateView;
+import io.simclr.workbench.app.evaluate.EvaluateViewModel;
 import io.simclr.workbench.app.embed.EmbeddingsViewModel;
 import io.simclr.workbench.app.temperature.TemperatureView;
 import io.simclr.workbench.app.temperature.TemperatureViewModel;
@@ -31,7 +33,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1…4 switch
+ * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1…5 switch
  * screens, Ctrl+Enter starts training, Escape stops it, Ctrl+plus/minus zoom, Ctrl+D toggles the
  * dark theme. Size and position are remembered between launches.
  */
@@ -46,6 +48,7 @@ public final class WorkbenchApp extends Application {
     private TrainView trainView;
     private TemperatureViewModel temperature;
     private EmbeddingsViewModel embeddings;
+    private EvaluateViewModel evaluation;
     private final UiStallMeter stalls = new UiStallMeter();
     private double fontSize = 13;
 
@@ -57,19 +60,22 @@ public final class WorkbenchApp extends Application {
         trainView = new TrainView(training);
         temperature = new TemperatureViewModel();
         TemperatureView temperatureView = new TemperatureView(temperature);
+        evaluation = new EvaluateViewModel();
+        EvaluateView evaluateView = new EvaluateView(evaluation);
         embeddings = new EmbeddingsViewModel();
         EmbeddingsView embeddingsView = new EmbeddingsView(embeddings);
         io.simclr.workbench.train.RunFolder.newestWithCheckpoint(java.nio.file.Path.of(training.runsFolder.get())).ifPresent(run -> {
             temperature.run.set(run.root());
             embeddings.run.set(run.root());
+            evaluation.run.set(run.root());
         });
         temperature.load();
 
         BorderPane root = new BorderPane();
         root.setId("workbench-root");
         ToggleGroup screens = new ToggleGroup();
-        List<Node> views = List.of(augmentView, trainView, embeddingsView, temperatureView);
-        List<String> names = List.of("Augmentations", "Train", "Embeddings", "Temperature");
+        List<Node> views = List.of(augmentView, trainView, evaluateView, embeddingsView, temperatureView);
+        List<String> names = List.of("Augmentations", "Train", "Evaluate", "Embeddings", "Temperature");
         VBox nav = new VBox(4);
         nav.getStyleClass().add("nav");
         nav.setPadding(new Insets(10));
@@ -174,6 +180,7 @@ public final class WorkbenchApp extends Application {
         augmentations.dispose();
         temperature.dispose();
         embeddings.dispose();
+        evaluation.dispose();
         Platform.exit();
     }
 
