@@ -7,6 +7,8 @@ import io.simclr.workbench.app.train.TrainView;
 import io.simclr.workbench.app.train.TrainViewModel;
 import io.simclr.workbench.app.embed.EmbeddingsView;
 import io.simclr.workbench.app.evaluate.EvaluateView;
+import io.simclr.workbench.app.runs.RunsView;
+import io.simclr.workbench.app.runs.RunsViewModel;
 import io.simclr.workbench.app.evaluate.EvaluateViewModel;
 import io.simclr.workbench.app.embed.EmbeddingsViewModel;
 import io.simclr.workbench.app.temperature.TemperatureView;
@@ -33,7 +35,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1…5 switch
+ * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1…6 switch
  * screens, Ctrl+Enter starts training, Escape stops it, Ctrl+plus/minus zoom, Ctrl+D toggles the
  * dark theme. Size and position are remembered between launches.
  */
@@ -49,6 +51,7 @@ public final class WorkbenchApp extends Application {
     private TemperatureViewModel temperature;
     private EmbeddingsViewModel embeddings;
     private EvaluateViewModel evaluation;
+    private RunsViewModel runs;
     private final UiStallMeter stalls = new UiStallMeter();
     private double fontSize = 13;
 
@@ -60,6 +63,14 @@ public final class WorkbenchApp extends Application {
         trainView = new TrainView(training);
         temperature = new TemperatureViewModel();
         TemperatureView temperatureView = new TemperatureView(temperature);
+        runs = new RunsViewModel();
+        RunsView runsView = new RunsView(runs, report -> getHostServices().showDocument(report.toUri().toString()));
+        runs.refresh();
+        training.state.addListener((o, was, now) -> {
+            if (now == TrainViewModel.State.IDLE) {
+                runs.refresh();
+            }
+        });
         evaluation = new EvaluateViewModel();
         EvaluateView evaluateView = new EvaluateView(evaluation);
         embeddings = new EmbeddingsViewModel();
@@ -74,8 +85,8 @@ public final class WorkbenchApp extends Application {
         BorderPane root = new BorderPane();
         root.setId("workbench-root");
         ToggleGroup screens = new ToggleGroup();
-        List<Node> views = List.of(augmentView, trainView, evaluateView, embeddingsView, temperatureView);
-        List<String> names = List.of("Augmentations", "Train", "Evaluate", "Embeddings", "Temperature");
+        List<Node> views = List.of(augmentView, trainView, evaluateView, embeddingsView, temperatureView, runsView);
+        List<String> names = List.of("Augmentations", "Train", "Evaluate", "Embeddings", "Temperature", "Runs");
         VBox nav = new VBox(4);
         nav.getStyleClass().add("nav");
         nav.setPadding(new Insets(10));
@@ -181,6 +192,7 @@ public final class WorkbenchApp extends Application {
         temperature.dispose();
         embeddings.dispose();
         evaluation.dispose();
+        runs.dispose();
         Platform.exit();
     }
 
