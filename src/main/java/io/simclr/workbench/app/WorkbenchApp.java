@@ -44,7 +44,8 @@ public final class WorkbenchApp extends Application {
     private static final String LIGHT = WorkbenchApp.class.getResource("workbench.css").toExternalForm();
     private static final String DARK = WorkbenchApp.class.getResource("dark.css").toExternalForm();
 
-    private final Preferences prefs = Preferences.userNodeForPackage(WorkbenchApp.class);
+    /** Window layout, zoom and theme; tests point it elsewhere so they leave a user's settings alone. */
+    private final Preferences prefs = Preferences.userRoot().node(System.getProperty("simclr.workbench.prefs", "io/simclr/workbench/app"));
     private AugmentationsViewModel augmentations;
     private TrainViewModel training;
     private TrainView trainView;
@@ -52,6 +53,10 @@ public final class WorkbenchApp extends Application {
     private EmbeddingsViewModel embeddings;
     private EvaluateViewModel evaluation;
     private RunsViewModel runs;
+    private List<Node> screenNodes = List.of();
+    private BorderPane root;
+    private VBox nav;
+    private List<String> names;
     private final UiStallMeter stalls = new UiStallMeter();
     private double fontSize = 13;
 
@@ -87,7 +92,11 @@ public final class WorkbenchApp extends Application {
         ToggleGroup screens = new ToggleGroup();
         List<Node> views = List.of(augmentView, trainView, evaluateView, embeddingsView, temperatureView, runsView);
         List<String> names = List.of("Augmentations", "Train", "Evaluate", "Embeddings", "Temperature", "Runs");
+        screenNodes = views;
+        this.root = root;
+        this.names = names;
         VBox nav = new VBox(4);
+        this.nav = nav;
         nav.getStyleClass().add("nav");
         nav.setPadding(new Insets(10));
         for (int i = 0; i < views.size(); i++) {
@@ -106,6 +115,33 @@ public final class WorkbenchApp extends Application {
         VBox.setVgrow(spacer, Priority.ALWAYS);
         Label version = new Label("SimCLR Workbench " + AppVersion.app());
         version.getStyleClass().add("hint");
+        javafx.scene.control.Button openLesson = new javafx.scene.control.Button("Open lesson…");
+        openLesson.setMaxWidth(Double.MAX_VALUE);
+        openLesson.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = lessonChooser();
+            java.io.File file = chooser.showOpenDialog(stage);
+            if (file != null) {
+                try {
+                    applyLesson(Lesson.read(file.toPath()), root, nav, names);
+                } catch (RuntimeException ex) {
+                    new Alert(Alert.AlertType.ERROR, ex.getMessage()).show();
+                }
+            }
+        });
+        javafx.scene.control.Button saveLesson = new javafx.scene.control.Button("Save lesson…");
+        saveLesson.setMaxWidth(Double.MAX_VALUE);
+        saveLesson.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = lessonChooser();
+            chooser.setInitialFileName("lesson.json");
+            java.io.File file = chooser.showSaveDialog(stage);
+            if (file != null) {
+                try {
+                    captureLesson(root, nav, names).write(file.toPath());
+                } catch (java.io.IOException ex) {
+                    new Alert(Alert.AlertType.ERROR, file + ": could not write the lesson (" + ex.getMessage() + ")").show();
+                }
+            }
+        });
         Label stall = new Label();
         stall.setId("ui-stall");
         stall.getStyleClass().add("hint");
@@ -120,7 +156,7 @@ public final class WorkbenchApp extends Application {
                 stalls.reset(); // measure the run, not the launch
             }
         });
-        nav.getChildren().addAll(spacer, stall, version);
+        nav.getChildren().addAll(spacer, openLesson, saveLesson, stall, version);
         root.setLeft(nav);
         ((ToggleButton) nav.getChildren().get(0)).fire();
 
@@ -172,6 +208,102 @@ public final class WorkbenchApp extends Application {
         stage.show();
     }
 
+    /** Applies a lesson as the Open lesson button does (for tests). */
+    void openLessonForTest(Lesson lesson) {
+        applyLesson(lesson, root, nav, names);
+    }
+
+    /** A screen's node, shown or not (for tests). */
+    Node screenForTest(String name) {
+        return screenNodes.get(names.indexOf(name));
+    }
+
+    /** Saves what the Save lesson button saves (for tests). */
+    void saveLessonForTest(java.nio.file.Path file) throws java.io.IOException {
+        captureLesson(root, nav, names).write(file);
+    }
+
+    private static javafx.stage.FileChooser lessonChooser() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lesson (JSON)", "*.json"));
+        return chooser;
+    }
+
+    /** Everything a lesson file holds, as the window shows it now. */
+    Lesson captureLesson(BorderPane root, VBox nav, List<String> names) {
+        String screen = names.get(0);
+        for (int i = 0; i < names.size(); i++) {
+            if (((ToggleButton) nav.getChildren().get(i)).isSelected()) {
+                screen = names.get(i);
+            }
+        }
+        List<String> hidden = new java.util.ArrayList<>();
+        for (Node screenNode : screenNodes) {
+            collectHidden(screenNode, hidden);
+        }
+        return new Lesson(screen, augmentations.preset.get().id(), augmentations.config(), augmentations.seed.get(),
+                new Lesson.Training(training.encoder.get().id(), training.epochs.get(), training.batch.get(), training.temperature.get(),
+                        training.learningRate.get()),
+                temperature.temperature.get(), hidden);
+    }
+
+    private static void collectHidden(Node node, List<String> hidden) {
+        if (node.getId() != null && !node.isVisible()) {
+            hidden.add(node.getId());
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collectHidden(child, hidden));
+        }
+    }
+
+    /** Sets every screen from a lesson, hides the controls it lists, and opens its screen. */
+    void applyLesson(Lesson lesson, BorderPane root, VBox nav, List<String> names) {
+        if (lesson.preset() != null) {
+            augmentations.preset.set(io.simclr.workbench.augment.AugmentationPreset.parse(lesson.preset()));
+        }
+        if (lesson.augmentation() != null) {
+            var a = lesson.augmentation();
+            var base = augmentations.preset.get().config().colorJitter();
+            augmentations.crop.set(a.crop().enabled());
+            augmentations.cropMinScale.set(a.crop().scaleMin());
+            augmentations.flip.set(a.flip().enabled());
+            augmentations.rotation.set(a.rotation().enabled());
+            augmentations.colorJitter.set(a.colorJitter().enabled());
+            augmentations.colorStrength.set(base.brightness() > 0 ? a.colorJitter().brightness() / base.brightness() : 1);
+            augmentations.grayscaleP.set(a.grayscale().enabled() ? a.grayscale().p() : 0);
+            augmentations.blur.set(a.blur().enabled());
+        }
+        augmentations.seed.set(lesson.seed());
+        if (lesson.training() != null) {
+            Lesson.Training t = lesson.training();
+            training.encoder.set(io.simclr.workbench.model.EncoderKind.parse(t.encoder()));
+            training.epochs.set(t.epochs());
+            training.batch.set(t.batch());
+            training.temperature.set(t.temperature());
+            training.learningRate.set(t.learningRate());
+        }
+        if (lesson.temperature() > 0) {
+            temperature.temperature.set(lesson.temperature());
+        }
+        java.util.Set<String> hidden = new java.util.HashSet<>(lesson.hiddenOrEmpty());
+        for (Node screenNode : screenNodes) {
+            applyHidden(screenNode, hidden);
+        }
+        int index = Math.max(0, names.indexOf(lesson.screen()));
+        ((ToggleButton) nav.getChildren().get(index)).fire();
+    }
+
+    private static void applyHidden(Node node, java.util.Set<String> hidden) {
+        if (node.getId() != null) {
+            boolean hide = hidden.contains(node.getId());
+            node.setVisible(!hide);
+            node.setManaged(!hide);
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> applyHidden(child, hidden));
+        }
+    }
+
     private void zoom(BorderPane root, double delta) {
         fontSize = Math.max(10, Math.min(28, fontSize + delta));
         root.setStyle("-fx-font-size: " + fontSize + "px;");
@@ -193,7 +325,6 @@ public final class WorkbenchApp extends Application {
         embeddings.dispose();
         evaluation.dispose();
         runs.dispose();
-        Platform.exit();
     }
 
     public static void launchWindow(String[] args) {

@@ -15,6 +15,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import io.simclr.workbench.app.Folders;
+import java.util.List;
 import javafx.util.StringConverter;
 
 /** The Augmentations screen: controls on the left, the grid of original / view 1 / view 2 on the right. */
@@ -80,7 +82,41 @@ public final class AugmentationsView extends BorderPane {
         reshuffle.setOnAction(e -> model.reshuffle());
         reshuffle.setDefaultButton(false);
 
-        VBox box = new VBox(8, new Label("Preset"), preset, crop, labelled("smallest crop (area)", cropScale), flip, jitter,
+        javafx.scene.control.MenuButton open = new javafx.scene.control.MenuButton("Images…");
+        open.setId("augment-open");
+        for (io.simclr.workbench.data.DataSource source : List.of(io.simclr.workbench.data.DataSource.CIFAR10,
+                io.simclr.workbench.data.DataSource.STL10, io.simclr.workbench.data.DataSource.FOLDER)) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(source.name().toLowerCase() + " folder…");
+            item.setOnAction(e -> {
+                javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+                chooser.setTitle("Dataset folder (" + source.name().toLowerCase() + ")");
+                Folders.startIn(chooser);
+                java.io.File dir = chooser.showDialog(getScene().getWindow());
+                if (dir != null) {
+                    Folders.remember(dir.toPath());
+                    model.useDataset(source, dir.toPath());
+                }
+            });
+            open.getItems().add(item);
+        }
+        javafx.scene.control.MenuItem single = new javafx.scene.control.MenuItem("one image file…");
+        single.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("An image to augment");
+            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                model.useDataset(io.simclr.workbench.data.DataSource.FOLDER, file.toPath());
+            }
+        });
+        open.getItems().add(single);
+        model.error.addListener((o, was, now) -> {
+            if (now != null) {
+                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, now).show();
+                model.error.set(null);
+            }
+        });
+
+        VBox box = new VBox(8, open, new Label("Preset"), preset, crop, labelled("smallest crop (area)", cropScale), flip, jitter,
                 labelled("colour × preset", strength), labelled("grayscale probability", gray), blur, rotation,
                 new Label("Seed"), new HBox(8, seed, reshuffle));
         box.setPadding(new Insets(12));
@@ -105,10 +141,14 @@ public final class AugmentationsView extends BorderPane {
         return slider;
     }
 
+    /** The slider under its label; the pair takes the slider's id (a lesson hides both), the slider gets "-slider" added. */
     private static Node labelled(String text, Slider slider) {
         Label label = new Label();
         label.textProperty().bind(slider.valueProperty().asString(text + ": %.2f"));
         label.getStyleClass().add("hint");
-        return new VBox(2, label, slider);
+        VBox pair = new VBox(2, label, slider);
+        pair.setId(slider.getId());
+        slider.setId(slider.getId() + "-slider");
+        return pair;
     }
 }

@@ -62,7 +62,7 @@ public final class AugmentationsViewModel {
         return t;
     });
     private final AtomicLong requested = new AtomicLong();
-    private final ImageDataset dataset;
+    private volatile ImageDataset dataset;
     private boolean applyingPreset;
 
     public AugmentationsViewModel() {
@@ -90,6 +90,38 @@ public final class AugmentationsViewModel {
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
+
+    /**
+     * Shows views of another dataset: a CIFAR-10, STL-10 or class-folder dataset folder (by {@code source}),
+     * or one image file (every row then shows new views of it). Loaded off the UI thread.
+     */
+    public void useDataset(io.simclr.workbench.data.DataSource source, java.nio.file.Path path) {
+        status.set("loading " + path.getFileName() + " …");
+        worker.execute(() -> {
+            try {
+                ImageDataset loaded;
+                if (java.nio.file.Files.isRegularFile(path)) {
+                    int side = 96;
+                    byte[] pixels = io.simclr.workbench.data.ImageDecoder.decodeSquare(path, side);
+                    loaded = new io.simclr.workbench.data.InMemoryImageDataset(path.getFileName().toString(), side, new byte[][] {pixels},
+                            new int[] {0}, List.of(path.getFileName().toString()));
+                } else {
+                    loaded = io.simclr.workbench.data.DatasetLoader.load(io.simclr.workbench.data.DataConfig.of(source, path), Split.TRAIN)
+                            .dataset();
+                }
+                dataset = loaded;
+                Platform.runLater(this::refresh);
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    status.set("could not load " + path);
+                    error.set(e.getMessage());
+                });
+            }
+        });
+    }
+
+    /** A message for a dialog; the view shows it and clears it. */
+    public final javafx.beans.property.StringProperty error = new javafx.beans.property.SimpleStringProperty();
 
     /** New random views of the same images. */
     public void reshuffle() {
@@ -158,12 +190,14 @@ public final class AugmentationsViewModel {
     private BufferedImage render(AugmentationConfig config, int rows, int size, long base) {
         TwoViewGenerator generator = new TwoViewGenerator(new AugmentationPipeline(config.validated(), size));
         List<ViewPairGrid.Row> list = new ArrayList<>();
+        ImageDataset dataset = this.dataset;
         int side = dataset.imageSize();
         for (int r = 0; r < rows; r++) {
             int index = (int) Math.floorMod(Seeds.derive(0, r), (long) dataset.size());
             byte[] pixels = dataset.pixels(index);
             float[][] pair = generator.generate(pixels, side, Seeds.derive(base, r));
-            String label = dataset.classNames().get(dataset.label(index)) + " #" + index;
+            int classIndex = dataset.label(index);
+            String label = (classIndex >= 0 ? dataset.classNames().get(classIndex) + " " : "") + "#" + index;
             list.add(new ViewPairGrid.Row(label, ImageResampler.toFloat(pixels), side, pair[0], pair[1], size));
         }
         boolean edited = !config.equals(preset.get().config());

@@ -189,7 +189,7 @@ public final class TrainView extends BorderPane {
         resume.disableProperty().bind(idle.not());
         pause.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
         stop.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
-        for (Node n : List.of(encoder, epochs, batch, images, temperature)) {
+        for (Node n : List.of(encoder, epochs, batch, temperature)) {
             n.disableProperty().bind(idle.not());
         }
         Label folder = new Label();
@@ -198,7 +198,34 @@ public final class TrainView extends BorderPane {
         folder.getStyleClass().add("hint");
 
         HBox buttons = new HBox(6, start, pause, stop);
-        VBox box = new VBox(8, new Label("Dataset: built-in shapes"), new Label("Images"), images, new Label("Encoder"), encoder,
+        ComboBox<String> dataset = new ComboBox<>();
+        dataset.setId("train-dataset");
+        dataset.getItems().setAll("built-in shapes", "CIFAR-10 folder…");
+        dataset.getSelectionModel().select(0);
+        Label datasetFolder = new Label();
+        datasetFolder.getStyleClass().add("hint");
+        datasetFolder.setWrapText(true);
+        datasetFolder.textProperty().bind(Bindings.createStringBinding(
+                () -> model.cifarFolder.get() == null ? "" : model.cifarFolder.get().toString(), model.cifarFolder));
+        dataset.setOnAction(e -> {
+            if (dataset.getSelectionModel().getSelectedIndex() == 0) {
+                model.cifarFolder.set(null);
+                return;
+            }
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("CIFAR-10 binary folder (data_batch_*.bin or train.bin)");
+            io.simclr.workbench.app.Folders.startIn(chooser);
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir == null) {
+                dataset.getSelectionModel().select(model.cifarFolder.get() == null ? 0 : 1);
+            } else {
+                io.simclr.workbench.app.Folders.remember(dir.toPath());
+                model.cifarFolder.set(dir.toPath());
+            }
+        });
+        images.disableProperty().bind(idle.not().or(model.cifarFolder.isNotNull()));
+        dataset.disableProperty().bind(idle.not());
+        VBox box = new VBox(8, new Label("Dataset"), dataset, datasetFolder, new Label("Images (shapes)"), images, new Label("Encoder"), encoder,
                 new Label("Epochs"), epochs, new Label("Batch (images)"), batch, temperatureLabel, temperature, smoothingLabel, smoothing,
                 buttons, resume, folder);
         box.setPadding(new Insets(12));

@@ -53,6 +53,8 @@ public final class TrainViewModel implements AutoCloseable {
     public final DoubleProperty learningRate = new SimpleDoubleProperty(1e-3);
     public final IntegerProperty shapesCount = new SimpleIntegerProperty(5_000);
     public final StringProperty runsFolder = new SimpleStringProperty("runs");
+    /** A CIFAR-10 folder to train on; null trains on the built-in shapes. */
+    public final ObjectProperty<Path> cifarFolder = new SimpleObjectProperty<>();
 
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -82,8 +84,11 @@ public final class TrainViewModel implements AutoCloseable {
     }
 
     public TrainConfig config() {
-        DataConfig data = DataConfig.shapes().withCounts(shapesCount.get(), Math.max(1, shapesCount.get() / 5));
-        return new TrainConfig(data, AugmentationPreset.SHAPES.config(), ModelConfig.defaults(encoder.get()), batch.get(), epochs.get(),
+        Path cifar = cifarFolder.get();
+        DataConfig data = cifar == null ? DataConfig.shapes().withCounts(shapesCount.get(), Math.max(1, shapesCount.get() / 5))
+                : DataConfig.of(DataSource.CIFAR10, cifar);
+        AugmentationPreset preset = cifar == null ? AugmentationPreset.SHAPES : AugmentationPreset.SIMCLR_CIFAR;
+        return new TrainConfig(data, preset.config(), ModelConfig.defaults(encoder.get()), batch.get(), epochs.get(),
                 temperature.get(), OptimizerKind.ADAM, learningRate.get(), -1, 0, 0, 1, "auto", 0, 0, 1, 0, 0, 0.1).validated();
     }
 
@@ -103,9 +108,6 @@ public final class TrainViewModel implements AutoCloseable {
     }
 
     private void begin(TrainConfig config, Path dir, boolean resume) {
-        if (config.data().source() != DataSource.SHAPES && !resume) {
-            throw new IllegalStateException("only the built-in dataset is offered here");
-        }
         clearSeries();
         runFolder.set(dir.toString());
         hasRun.set(true);

@@ -1,0 +1,82 @@
+package io.simclr.workbench.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.simclr.workbench.augment.AugmentationPreset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+class LessonTest extends FxRobot {
+
+    @TempDir
+    Path dir;
+
+    private WorkbenchApp app;
+
+    @BeforeEach
+    void launch() throws Exception {
+        System.setProperty("simclr.workbench.prefs", "io/simclr/workbench/test-" + ProcessHandle.current().pid());
+        FxToolkit.registerPrimaryStage();
+        app = (WorkbenchApp) FxToolkit.setupApplication(WorkbenchApp.class);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        java.util.prefs.Preferences.userRoot().node(System.getProperty("simclr.workbench.prefs")).removeNode();
+    }
+
+    @Test
+    void aSavedLessonRestoresTheScreenSettingsAndHiddenControls() throws Exception {
+        String json = """
+                {"screen": "Temperature", "preset": "crop-only", "seed": 7, "temperature": 0.07,
+                 "training": {"encoder": "resnet18", "epochs": 3, "batch": 32, "temperature": 0.1, "learningRate": 0.0005},
+                 "hidden": ["augment-blur", "augment-gray"]}
+                """;
+        Path file = dir.resolve("lesson.json");
+        Files.writeString(file, json);
+        interact(() -> app.openLessonForTest(Lesson.read(file)));
+        assertTrue(lookup("#nav-temperature").queryAs(ToggleButton.class).isSelected(), "the lesson's screen is open");
+        Node augmentations = app.screenForTest("Augmentations");
+        Node blur = augmentations.lookup("#augment-blur");
+        assertFalse(blur.isVisible() || blur.isManaged(), "listed controls are hidden");
+        assertFalse(augmentations.lookup("#augment-gray").isVisible(), "a slider and its label go together");
+        assertTrue(augmentations.lookup("#augment-flip").isVisible());
+
+        Path saved = dir.resolve("saved.json");
+        interact(() -> {
+            try {
+                app.saveLessonForTest(saved);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Lesson again = Lesson.read(saved);
+        assertEquals("Temperature", again.screen());
+        assertEquals(AugmentationPreset.CROP_ONLY.id(), again.preset());
+        assertEquals(7, again.seed());
+        assertEquals(0.07, again.temperature(), 1e-12);
+        assertEquals(new Lesson.Training("resnet18", 3, 32, 0.1, 0.0005), again.training());
+        assertEquals(List.of("augment-blur", "augment-gray"), again.hidden().stream().sorted().toList());
+    }
+
+    @Test
+    void aBrokenLessonIsAClearError() throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"preset\": \"crop-only\", \"augmentation\": {\"crop\": {\"enabled\": true, \"scaleMin\": 2}}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lesson.read(file));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+    }
+}
