@@ -53,7 +53,10 @@ public final class TrainView extends BorderPane {
                 List.of(new Color(44, 160, 44), new Color(214, 39, 40)));
         JFreeChart accuracyChart = chart("contrastive top-1", "accuracy", List.of(model.top1), List.of(new Color(31, 119, 180)));
         JFreeChart speedChart = chart("views per second", "views/s", List.of(model.viewsPerSecond), List.of(new Color(148, 103, 189)));
-        charts = List.of(lossChart, similarityChart, accuracyChart, speedChart);
+        JFreeChart rateChart = chart("learning rate", "lr", List.of(model.rate), List.of(new Color(140, 86, 75)));
+        JFreeChart geometryChart = chart("alignment and uniformity", "value", List.of(model.alignment, model.uniformity),
+                List.of(new Color(31, 119, 180), new Color(255, 127, 14)));
+        charts = List.of(lossChart, similarityChart, accuracyChart, speedChart, rateChart, geometryChart);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -61,10 +64,14 @@ public final class TrainView extends BorderPane {
         grid.add(viewer(similarityChart, "chart-similarity"), 1, 0);
         grid.add(viewer(accuracyChart, "chart-accuracy"), 0, 1);
         grid.add(viewer(speedChart, "chart-speed"), 1, 1);
-        for (int i = 0; i < 2; i++) {
+        grid.add(viewer(rateChart, "chart-rate"), 2, 0);
+        grid.add(viewer(geometryChart, "chart-geometry"), 2, 1);
+        for (int i = 0; i < 3; i++) {
             var column = new javafx.scene.layout.ColumnConstraints();
-            column.setPercentWidth(50);
+            column.setPercentWidth(100.0 / 3);
             grid.getColumnConstraints().add(column);
+        }
+        for (int i = 0; i < 2; i++) {
             var row = new javafx.scene.layout.RowConstraints();
             row.setPercentHeight(50);
             grid.getRowConstraints().add(row);
@@ -75,6 +82,9 @@ public final class TrainView extends BorderPane {
         bar.setId("train-progress");
         bar.progressProperty().bind(model.progress);
         bar.setMaxWidth(Double.MAX_VALUE);
+        Label device = new Label();
+        device.getStyleClass().add("hint");
+        device.textProperty().bind(Bindings.concat("device: ", model.device));
         Label progressText = new Label();
         progressText.setId("train-progress-text");
         progressText.textProperty().bind(model.progressText);
@@ -82,7 +92,7 @@ public final class TrainView extends BorderPane {
         log.setId("train-log");
         log.setPrefHeight(120);
         model.log.addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(model.log.size() - 1));
-        VBox bottom = new VBox(4, bar, progressText, log);
+        VBox bottom = new VBox(4, bar, new HBox(16, progressText, device), log);
         bottom.setPadding(new Insets(0, 8, 8, 8));
 
         BorderPane right = new BorderPane(grid);
@@ -148,6 +158,21 @@ public final class TrainView extends BorderPane {
         temperature.valueProperty().bindBidirectional(model.temperature);
         Label temperatureLabel = new Label();
         temperatureLabel.textProperty().bind(temperature.valueProperty().asString("temperature τ: %.2f"));
+        Spinner<Double> lr = new Spinner<>(1e-5, 1.0, model.learningRate.get(), 1e-4);
+        lr.setId("train-lr");
+        lr.setEditable(true);
+        lr.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : String.format(java.util.Locale.ROOT, "%.1e", v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.parseDouble(s.trim());
+            }
+        });
+        lr.valueProperty().addListener((o, was, now) -> model.learningRate.set(now));
         Slider smoothing = new Slider(0, 0.99, 0.9);
         smoothing.valueProperty().addListener((o, was, now) -> model.setSmoothing(now.doubleValue()));
         Label smoothingLabel = new Label();
@@ -189,7 +214,7 @@ public final class TrainView extends BorderPane {
         resume.disableProperty().bind(idle.not());
         pause.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
         stop.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
-        for (Node n : List.of(encoder, epochs, batch, temperature)) {
+        for (Node n : List.of(encoder, epochs, batch, temperature, lr)) {
             n.disableProperty().bind(idle.not());
         }
         Label folder = new Label();
@@ -226,7 +251,8 @@ public final class TrainView extends BorderPane {
         images.disableProperty().bind(idle.not().or(model.cifarFolder.isNotNull()));
         dataset.disableProperty().bind(idle.not());
         VBox box = new VBox(8, new Label("Dataset"), dataset, datasetFolder, new Label("Images (shapes)"), images, new Label("Encoder"), encoder,
-                new Label("Epochs"), epochs, new Label("Batch (images)"), batch, temperatureLabel, temperature, smoothingLabel, smoothing,
+                new Label("Epochs"), epochs, new Label("Batch (images)"), batch, new Label("Learning rate (Adam)"), lr, temperatureLabel, temperature,
+                smoothingLabel, smoothing,
                 buttons, resume, folder);
         box.setPadding(new Insets(12));
         box.setPrefWidth(250);

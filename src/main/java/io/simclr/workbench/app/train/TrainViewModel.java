@@ -72,6 +72,9 @@ public final class TrainViewModel implements AutoCloseable {
     final XYSeries top1 = new XYSeries("top-1", false, true);
     final XYSeries rate = new XYSeries("learning rate", false, true);
     final XYSeries viewsPerSecond = new XYSeries("views/s", false, true);
+    final XYSeries alignment = new XYSeries("alignment", false, true);
+    final XYSeries uniformity = new XYSeries("uniformity", false, true);
+    public final StringProperty device = new SimpleStringProperty("");
     private double smoothing = 0.9;
     private double smoothedLoss = Double.NaN;
 
@@ -164,6 +167,8 @@ public final class TrainViewModel implements AutoCloseable {
                 appendLog(line);
             } else if (e instanceof TrainingOutcome o) {
                 finished(o);
+            } else if (e instanceof Device d) {
+                device.set(d.description());
             } else if (e instanceof Failure f) {
                 appendLog("failed: " + f.message());
                 error.set(f.message());
@@ -184,6 +189,8 @@ public final class TrainViewModel implements AutoCloseable {
         add(top1, x, s.metrics().top1());
         add(rate, x, s.learningRate());
         add(viewsPerSecond, x, s.viewsPerSecond());
+        add(alignment, x, s.metrics().alignment());
+        add(uniformity, x, s.metrics().uniformity());
         progress.set((s.globalStep() + 1.0) / s.totalSteps());
         progressText.set(String.format(Locale.ROOT, "epoch %d · step %,d of %,d · loss %.3f · %.0f views/s · ETA %s", s.epoch() + 1,
                 s.globalStep() + 1, s.totalSteps(), l, s.viewsPerSecond(), duration(s.etaSeconds())));
@@ -210,7 +217,7 @@ public final class TrainViewModel implements AutoCloseable {
     }
 
     private void clearSeries() {
-        for (XYSeries s : List.of(loss, lossSmoothed, positive, negative, top1, rate, viewsPerSecond)) {
+        for (XYSeries s : List.of(loss, lossSmoothed, positive, negative, top1, rate, viewsPerSecond, alignment, uniformity)) {
             s.clear();
         }
         smoothedLoss = Double.NaN;
@@ -231,11 +238,23 @@ public final class TrainViewModel implements AutoCloseable {
 
     private record Failure(String message) {}
 
+    private record Device(String description) {}
+
     /** Runs on the trainer's thread: only enqueues. */
     private final class Listener implements TrainingListener {
         @Override
         public void onStarted(RunFolder run, long totalSteps, long startStep) {
-            events.add(String.format(Locale.ROOT, "started: %,d steps", totalSteps));
+            String where;
+            try {
+                var engine = io.simclr.workbench.train.EngineInfo.collect();
+                where = String.format(Locale.ROOT, "%s, %d threads (PyTorch %s)", engine.defaultDevice(), engine.intraOpThreads(),
+                        engine.pytorchVersion());
+            } catch (RuntimeException e) {
+                where = "device unknown";
+            }
+            String device = where;
+            events.add(String.format(Locale.ROOT, "started: %,d steps on %s", totalSteps, device));
+            events.add(new Device(device));
         }
 
         @Override
