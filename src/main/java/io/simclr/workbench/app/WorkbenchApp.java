@@ -16,7 +16,6 @@ import io.simclr.workbench.app.temperature.TemperatureViewModel;
 import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simclr.workbench.app.embed.EmbeddingsView;
 import io.simclr.workbench.app.embed.EmbeddingsViewModel;
-import io.simclr.workbench.cli.WorkbenchCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +33,7 @@ class EmbeddingsViewTest {
 
     @BeforeAll
     static void trainATinyRun() {
-        run = dir.resolve("run");
-        assertEquals(0, WorkbenchCommand.execute("train", "--data", "shapes", "--shapes-count", "200", "--batch", "20", "--epochs", "1",
-                "--threads", "1", "--augment-threads", "1", "--out", run.toString(), "--no-eval"));
+        run = TinyRun.train(dir.resolve("run"), 200);
     }
 
     @Start

@@ -109,12 +109,7 @@ public final class AugmentationsView extends BorderPane {
             }
         });
         open.getItems().add(single);
-        model.error.addListener((o, was, now) -> {
-            if (now != null) {
-                new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, now).show();
-                model.error.set(null);
-            }
-        });
+        io.simclr.workbench.app.Widgets.showFrom(model.error, "Images could not be loaded");
 
         VBox box = new VBox(8, open, new Label("Preset"), preset, crop, labelled("smallest crop (area)", cropScale), flip, jitter,
                 labelled("colour × preset", strength), labelled("grayscale probability", gray), blur, rotation,

@@ -28,7 +28,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 /**
@@ -103,27 +102,11 @@ public final class EmbeddingsView extends BorderPane {
         model.neighbours.addListener((o, was, now) -> showNeighbours());
         canvas.widthProperty().addListener(o -> redraw());
         canvas.heightProperty().addListener(o -> redraw());
-        model.error.addListener((o, was, now) -> {
-            if (now != null) {
-                new Alert(Alert.AlertType.ERROR, now).show();
-                model.error.set(null);
-            }
-        });
+        io.simclr.workbench.app.Widgets.showFrom(model.error, "The map could not be made");
     }
 
     private HBox toolbar() {
-        Button choose = new Button("Run…");
-        choose.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Run folder to map");
-            File dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) {
-                model.run.set(dir.toPath());
-            }
-        });
-        Label run = new Label();
-        run.textProperty().bind(Bindings.createStringBinding(() -> model.run.get() == null ? "no run" : model.run.get().getFileName().toString(),
-                model.run));
+        HBox run = io.simclr.workbench.app.Widgets.runPicker(model.run, "Run folder to map");
         Spinner<Integer> points = new Spinner<>(50, 50_000, model.points.get(), 500);
         points.setEditable(true);
         points.setPrefWidth(100);
@@ -157,7 +140,7 @@ public final class EmbeddingsView extends BorderPane {
         for (Button b : new Button[] {png, svg, csv}) {
             b.disableProperty().bind(model.coordinates.isNull());
         }
-        HBox bar = new HBox(8, choose, run, new Label("points"), points, new Label("perplexity"), perplexity, tsne, pca, pause, stop,
+        HBox bar = new HBox(8, run, new Label("points"), points, new Label("perplexity"), perplexity, tsne, pca, pause, stop,
                 new Label("export"), png, svg, csv);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10));

@@ -3,12 +3,9 @@ package io.simclr.workbench.app.evaluate;
 import io.simclr.workbench.eval.ClassificationReport;
 import io.simclr.workbench.eval.FineTuning;
 import io.simclr.workbench.eval.RunEvaluation;
-import java.io.File;
 import java.util.Locale;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -17,7 +14,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 
 /** The Evaluate screen: probes of a run beside random init, per-class scores and the confusion matrix as a heat map. */
 public final class EvaluateView extends BorderPane {
@@ -28,18 +24,7 @@ public final class EvaluateView extends BorderPane {
     public EvaluateView(EvaluateViewModel model) {
         this.model = model;
         getStyleClass().add("screen");
-        Button choose = new Button("Run…");
-        choose.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Run folder to evaluate");
-            File dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) {
-                model.run.set(dir.toPath());
-            }
-        });
-        Label run = new Label();
-        run.textProperty().bind(Bindings.createStringBinding(() -> model.run.get() == null ? "no run" : model.run.get().getFileName().toString(),
-                model.run));
+        HBox run = io.simclr.workbench.app.Widgets.runPicker(model.run, "Run folder to evaluate");
         CheckBox linear = new CheckBox("linear probe");
         linear.selectedProperty().bindBidirectional(model.linear);
         CheckBox knn = new CheckBox("kNN");
@@ -53,7 +38,7 @@ public final class EvaluateView extends BorderPane {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.running.not());
-        HBox bar = new HBox(10, choose, run, linear, knn, tune, evaluate, cancel);
+        HBox bar = new HBox(10, run, linear, knn, tune, evaluate, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10));
         setTop(bar);
@@ -70,12 +55,7 @@ public final class EvaluateView extends BorderPane {
 
         model.run.addListener((o, was, now) -> model.loadExisting());
         model.report.addListener((o, was, now) -> show(now));
-        model.error.addListener((o, was, now) -> {
-            if (now != null) {
-                new Alert(Alert.AlertType.ERROR, now).show();
-                model.error.set(null);
-            }
-        });
+        io.simclr.workbench.app.Widgets.showFrom(model.error, "Evaluation failed");
     }
 
     private void show(RunEvaluation.Report r) {

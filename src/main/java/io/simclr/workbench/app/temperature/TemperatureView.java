@@ -11,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -112,12 +111,7 @@ public final class TemperatureView extends BorderPane {
         model.temperature.addListener((o, was, now) -> redraw());
         bars.widthProperty().addListener((o, was, now) -> redraw());
         bars.heightProperty().addListener((o, was, now) -> redraw());
-        model.error.addListener((o, was, now) -> {
-            if (now != null) {
-                new Alert(Alert.AlertType.ERROR, now).show();
-                model.error.set(null);
-            }
-        });
+        io.simclr.workbench.app.Widgets.showFrom(model.error, "The batch could not be made");
     }
 
     private void rebuildThumbnails() {

@@ -115,14 +115,7 @@ public final class TrainView extends BorderPane {
             }
         };
         pump.start();
-        model.error.addListener((o, was, now) -> {
-            if (now != null) {
-                Alert alert = new Alert(Alert.AlertType.ERROR, now);
-                alert.setHeaderText("Training stopped");
-                alert.show();
-                model.error.set(null);
-            }
-        });
+        io.simclr.workbench.app.Widgets.showFrom(model.error, "Training stopped");
     }
 
     private Node form() {

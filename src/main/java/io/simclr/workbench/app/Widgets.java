@@ -1,0 +1,54 @@
+package io.simclr.workbench.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.stage.DirectoryChooser;
+
+/** Small pieces every screen shares: the error dialog a view-model asks for, and the run-folder picker. */
+public final class Widgets {
+
+    private Widgets() {}
+
+    /**
+     * Shows each message the view-model puts into {@code error} as a dialog (the message says what
+     * happened and what to do), then clears it so the same message can come again.
+     */
+    public static void showFrom(StringProperty error, String header) {
+        error.addListener((o, was, now) -> {
+            if (now != null) {
+                Alert alert = new Alert(Alert.AlertType.ERROR, now);
+                alert.setHeaderText(header);
+                alert.show();
+                error.set(null);
+            }
+        });
+    }
+
+    /** A "Run…" button that picks a run folder into {@code run}, and a label naming the chosen run. */
+    public static HBox runPicker(ObjectProperty<Path> run, String title) {
+        Button choose = new Button("Run…");
+        choose.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(title);
+            if (run.get() != null && run.get().getParent() != null && run.get().getParent().toFile().isDirectory()) {
+                chooser.setInitialDirectory(run.get().getParent().toFile());
+            }
+            File dir = chooser.showDialog(choose.getScene().getWindow());
+            if (dir != null) {
+                run.set(dir.toPath());
+            }
+        });
+        Label name = new Label();
+        name.textProperty().bind(Bindings.createStringBinding(() -> run.get() == null ? "no run" : run.get().getFileName().toString(), run));
+        HBox box = new HBox(8, choose, name);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return box;
+    }
+}
