@@ -41,6 +41,10 @@ public final class EmbeddingsView extends BorderPane {
     private final Canvas canvas = new Canvas(800, 600);
     private final Label hover = new Label();
     private final HBox strip = new HBox(6);
+    /** Frames drawn while the map forms, and when the first and last were, for the frame-rate readout. */
+    private int animatedFrames;
+    private long firstFrameNanos;
+    private long lastFrameNanos;
     private double minX;
     private double minY;
     private double scale = 1;
@@ -97,6 +101,14 @@ public final class EmbeddingsView extends BorderPane {
         setBottom(new VBox(strip, status));
 
         model.coordinates.addListener((o, was, now) -> redraw());
+        model.running.addListener((o, was, now) -> {
+            if (now) {
+                animatedFrames = 0;
+            } else if (animatedFrames > 1) {
+                double fps = (animatedFrames - 1) / ((lastFrameNanos - firstFrameNanos) / 1e9);
+                model.status.set(model.status.get() + String.format(Locale.ROOT, " · animated at %.0f frames/s", fps));
+            }
+        });
         model.highlightedClass.addListener((o, was, now) -> redraw());
         model.selected.addListener((o, was, now) -> redraw());
         model.neighbours.addListener((o, was, now) -> showNeighbours());
@@ -160,6 +172,13 @@ public final class EmbeddingsView extends BorderPane {
             return;
         }
         fit(xy, w, h);
+        if (model.running.get()) {
+            long now = System.nanoTime();
+            if (animatedFrames++ == 0) {
+                firstFrameNanos = now;
+            }
+            lastFrameNanos = now;
+        }
         int n = s.size();
         double r = n > 10_000 ? 1.5 : n > 3_000 ? 2.5 : 3.5;
         int highlighted = model.highlightedClass.get();

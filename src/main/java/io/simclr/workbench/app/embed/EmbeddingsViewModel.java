@@ -28,7 +28,7 @@ import javafx.beans.property.StringProperty;
 public final class EmbeddingsViewModel {
 
     public final ObjectProperty<Path> run = new SimpleObjectProperty<>();
-    public final IntegerProperty points = new SimpleIntegerProperty(2_000);
+    public final IntegerProperty points = new SimpleIntegerProperty(5_000);
     public final DoubleProperty perplexity = new SimpleDoubleProperty(30);
     public final ObjectProperty<RunMap.Sample> sample = new SimpleObjectProperty<>();
     /** n x 2 coordinates of the current map; replaced (never mutated) as the map forms. */

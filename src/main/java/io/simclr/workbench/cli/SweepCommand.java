@@ -1,0 +1,81 @@
+package io.simclr.workbench.cli;
+
+import io.simclr.workbench.augment.AugmentationPreset;
+import io.simclr.workbench.data.DataConfig;
+import io.simclr.workbench.data.DataSource;
+import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.run.TemperatureSweep;
+import io.simclr.workbench.train.OptimizerKind;
+import io.simclr.workbench.train.TrainConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Temperature sweep: one run per temperature (same data, seed and schedule), each evaluated by kNN and"
+                + " linear probe; writes sweep.json and sweep.html into the sweep folder. Started again, it continues.")
+public final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--temperatures", split = ",", paramLabel = "LIST", defaultValue = "0.05,0.1,0.5,1.0", description = "Temperatures.")
+    List<Double> temperatures;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/sweep", description = "The sweep folder.")
+    Path out;
+
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "small", description = "small, resnet18, resnet50 or efficientnet-b0.")
+    String encoder;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Images per step.")
+    int batch;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs per run (the schedule's length).")
+    int epochs;
+
+    @Option(names = "--seconds-per-run", paramLabel = "S", defaultValue = "0", description = "Stop each run after this much training; 0 = no limit.")
+    double secondsPerRun;
+
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "1e-3", description = "Adam learning rate.")
+    double lr;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed shared by every run.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Engine threads; 0 = one per core.")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter log = spec.commandLine().getOut();
+        DataConfig dataConfig = data.config();
+        AugmentationPreset preset = dataConfig.source() == DataSource.SHAPES ? AugmentationPreset.SHAPES : AugmentationPreset.SIMCLR_CIFAR;
+        TrainConfig base = new TrainConfig(dataConfig, preset.config(), ModelConfig.defaults(EncoderKind.parse(encoder)), batch, epochs, 0.5,
+                OptimizerKind.ADAM, lr, -1, 0, 0, seed, "auto", threads, 0, 1, secondsPerRun, 0, 0.1).validated();
+        TemperatureSweep.Summary summary = TemperatureSweep.run(base, temperatures, out, List.of(new TerminalProgress(log, false)), m -> {
+            log.println(m);
+            log.flush();
+        });
+        log.printf("%n%-8s %10s %12s %12s %10s %11s%n", "tau", "kNN top-1", "linear top-1", "contrast. top-1", "alignment", "uniformity");
+        StringBuilder result = new StringBuilder("RESULT");
+        for (TemperatureSweep.Cell c : summary.cells()) {
+            log.printf(Locale.ROOT, "%-8s %10.4f %12.4f %12.3f %10.3f %11.3f%n", c.temperature(), c.knnTop1(), c.linearTop1(), c.contrastiveTop1(),
+                    c.alignment(), c.uniformity());
+            result.append(String.format(Locale.ROOT, " knn_tau_%s=%.4f", c.temperature(), c.knnTop1()));
+        }
+        log.printf("wrote %s and %s%n", out.resolve("sweep.json"), out.resolve("sweep.html"));
+        log.println(result);
+        return 0;
+    }
+}

@@ -1,0 +1,109 @@
+package io.simclr.workbench.run;
+
+import io.simclr.workbench.files.AtomicFiles;
+import io.simclr.workbench.train.MetricsCsv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code sweep.html}: the temperature sweep in one page — loss and contrastive accuracy of every run
+ * overlaid (losses at different temperatures are on different scales, so accuracy is shown too), kNN
+ * and linear-probe accuracy per temperature as bars, alignment against uniformity as one point per
+ * temperature, and the table of numbers.
+ */
+final class SweepPage {
+
+    private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"};
+
+    private SweepPage() {}
+
+    static void write(Path sweep, TemperatureSweep.Summary summary) throws IOException {
+        List<SvgLineChart.Series> loss = new ArrayList<>();
+        List<SvgLineChart.Series> top1 = new ArrayList<>();
+        int k = 0;
+        for (TemperatureSweep.Cell c : summary.cells()) {
+            Path metrics = sweep.resolve(c.run()).resolve("metrics.csv");
+            if (!Files.exists(metrics)) {
+                continue;
+            }
+            Map<String, double[]> m = MetricsCsv.read(metrics);
+            String colour = COLOURS[k++ % COLOURS.length];
+            String name = "τ " + c.temperature();
+            loss.add(new SvgLineChart.Series(name, m.get("global_step"), RunReport.smooth(m.get("loss"), 0.95), colour, 1, 1.5));
+            top1.add(new SvgLineChart.Series(name, m.get("global_step"), RunReport.smooth(m.get("top1"), 0.95), colour, 1, 1.5));
+        }
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Temperature sweep</title>"
+                + "<style>body{font-family:system-ui,sans-serif;max-width:1000px;margin:2rem auto;color:#222;padding:0 1rem}"
+                + ".charts{display:flex;flex-wrap:wrap;gap:12px}.chart{background:#fafafa;border:1px solid #eee}"
+                + ".chart .title{font-size:13px;font-weight:600}.chart .tick{font-size:10px;fill:#666}.chart .axis{font-size:11px}"
+                + ".chart .legend{font-size:11px}.chart .grid{stroke:#e6e6e6}.chart .frame{fill:none;stroke:#ccc}"
+                + "table{border-collapse:collapse}td,th{padding:.3rem .7rem;border-bottom:1px solid #eee;text-align:right}</style></head><body>");
+        html.append("<h1>Temperature sweep</h1><p>").append(SvgLineChart.escape(summary.note())).append("</p><div class='charts'>");
+        html.append(SvgLineChart.render("NT-Xent loss (each temperature on its own scale)", "step", loss));
+        html.append(SvgLineChart.render("contrastive top-1 accuracy", "step", top1));
+        html.append(bars(summary.cells()));
+        html.append(scatter(summary.cells()));
+        html.append("</div><h2>Numbers</h2><table><tr><th>τ</th><th>kNN top-1</th><th>linear top-1</th><th>contrastive top-1</th>"
+                + "<th>alignment</th><th>uniformity</th><th>mean positive cos</th><th>mean negative cos</th><th>seconds</th></tr>");
+        for (TemperatureSweep.Cell c : summary.cells()) {
+            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
+                            + "<td>%.3f</td><td>%.0f</td></tr>", c.temperature(), fmt(c.knnTop1()), fmt(c.linearTop1()), c.contrastiveTop1(),
+                    c.alignment(), c.uniformity(), c.positiveSimilarity(), c.negativeSimilarity(), c.seconds()));
+        }
+        html.append("</table></body></html>\n");
+        AtomicFiles.writeString(sweep.resolve("sweep.html"), html.toString());
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "—" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** kNN and linear-probe top-1 per temperature, side by side. */
+    private static String bars(List<TemperatureSweep.Cell> cells) {
+        int w = 460;
+        int h = 260;
+        int left = 40;
+        int bottom = 40;
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' class='chart'><text x='%d' y='18' class='title'>"
+                        + "kNN (blue) and linear probe (orange) top-1 per temperature</text>", w, h, left));
+        double plotH = h - 30 - bottom;
+        double slot = (w - left - 10.0) / Math.max(1, cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            TemperatureSweep.Cell c = cells.get(i);
+            double x = left + i * slot + slot * 0.15;
+            double bw = slot * 0.33;
+            double[] values = {c.knnTop1() == null ? 0 : c.knnTop1(), c.linearTop1() == null ? 0 : c.linearTop1()};
+            String[] colours = {"#1f77b4", "#ff7f0e"};
+            for (int j = 0; j < 2; j++) {
+                double bh = values[j] * plotH;
+                svg.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='%s'/>", x + j * bw,
+                        30 + plotH - bh, bw - 2, bh, colours[j]));
+                svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' class='tick' text-anchor='middle'>%.2f</text>", x + j * bw + bw / 2,
+                        26 + plotH - bh, values[j]));
+            }
+            svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%d' class='axis' text-anchor='middle'>τ %s</text>", x + bw, h - 18,
+                    c.temperature()));
+        }
+        svg.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='#999'/></svg>", left, w - 10, 30 + plotH, 30 + plotH));
+        return svg.toString();
+    }
+
+    /** Alignment (lower: positives closer) against uniformity (lower: spread more evenly), one point per temperature. */
+    private static String scatter(List<TemperatureSweep.Cell> cells) {
+        List<SvgLineChart.Series> points = new ArrayList<>();
+        int k = 0;
+        for (TemperatureSweep.Cell c : cells) {
+            // A two-point, zero-length line draws as a dot with a legend entry: one series per temperature.
+            points.add(new SvgLineChart.Series("τ " + c.temperature(), new double[] {c.uniformity(), c.uniformity()},
+                    new double[] {c.alignment(), c.alignment()}, COLOURS[k++ % COLOURS.length], 1, 9));
+        }
+        return SvgLineChart.render("alignment (y) against uniformity (x): lower is better for both", "uniformity", points)
+                .replace("<polyline ", "<polyline stroke-linecap='round' ");
+    }
+}

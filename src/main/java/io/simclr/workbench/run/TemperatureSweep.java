@@ -1,0 +1,127 @@
+package io.simclr.workbench.run;
+
+import io.simclr.workbench.eval.FeatureExtractor;
+import io.simclr.workbench.eval.RunEvaluation;
+import io.simclr.workbench.files.AtomicFiles;
+import io.simclr.workbench.json.Json;
+import io.simclr.workbench.train.CheckpointStore;
+import io.simclr.workbench.train.MetricsCsv;
+import io.simclr.workbench.train.RunFolder;
+import io.simclr.workbench.train.TrainConfig;
+import io.simclr.workbench.train.TrainingListener;
+import io.simclr.workbench.train.TrainingOutcome;
+import io.simclr.workbench.train.TrainingService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * A temperature sweep: one normal run folder per temperature under the sweep folder, all with the
+ * same data, seed and schedule, each evaluated (kNN and linear probe); {@code sweep.json} is
+ * rewritten after every run, so a stopped sweep keeps what it finished and, started again, goes on
+ * with the first temperature it has no result for (resuming that run from its checkpoint).
+ */
+public final class TemperatureSweep {
+
+    /** One temperature's result; the geometry is the mean over the last logged tenth of training. */
+    public record Cell(double temperature, String run, String status, Double knnTop1, Double linearTop1, double contrastiveTop1,
+                       double alignment, double uniformity, double positiveSimilarity, double negativeSimilarity, double seconds) {}
+
+    public record Summary(String note, List<Double> temperatures, List<Cell> cells) {}
+
+    private static final String NOTE = "one run folder per temperature, each with its own config.json; only the temperature differs";
+
+    private TemperatureSweep() {}
+
+    public static Path runFolder(Path sweep, double temperature) {
+        return sweep.resolve(String.format(Locale.ROOT, "tau-%s", Double.toString(temperature)));
+    }
+
+    /** Runs (or continues) the sweep; {@code listeners} see each run's training as it goes. */
+    public static Summary run(TrainConfig base, List<Double> temperatures, Path sweep, List<TrainingListener> listeners,
+                              Consumer<String> progress) throws IOException {
+        for (double t : temperatures) {
+            if (!(t > 0)) {
+                throw new IllegalArgumentException("temperature " + t + " is not above 0; every temperature of a sweep must be");
+            }
+        }
+        Files.createDirectories(sweep);
+        Path summaryFile = sweep.resolve("sweep.json");
+        List<Cell> cells = new ArrayList<>(read(summaryFile));
+        for (double t : temperatures) {
+            if (cells.stream().anyMatch(c -> c.temperature() == t && "completed".equals(c.status()))) {
+                progress.accept(String.format(Locale.ROOT, "tau %s: already done", t));
+                continue;
+            }
+            Path dir = runFolder(sweep, t);
+            boolean resume = Files.exists(dir.resolve("config.json"))
+                    && new CheckpointStore(dir.resolve("checkpoints")).latest().isPresent();
+            TrainConfig config = withTemperature(base, t);
+            progress.accept(String.format(Locale.ROOT, "tau %s: %s %s", t, resume ? "resuming" : "training", dir));
+            TrainingOutcome outcome;
+            try (TrainingService service = new TrainingService()) {
+                outcome = service.start(config, dir, resume, listeners).outcome().get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("tau " + t + ": " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted at tau " + t, e);
+            }
+            if (outcome.status() == TrainingOutcome.Status.FAILED) {
+                throw new IllegalStateException("tau " + t + ": " + outcome.message());
+            }
+            progress.accept(String.format(Locale.ROOT, "tau %s: evaluating", t));
+            RunEvaluation.Report eval = RunEvaluation.evaluate(RunFolder.open(dir), new RunEvaluation.Settings(
+                    EnumSet.of(RunEvaluation.Probe.LINEAR, RunEvaluation.Probe.KNN), FeatureExtractor.Layer.H, List.of(), 0, null), m -> {});
+            cells.removeIf(c -> c.temperature() == t);
+            cells.add(cell(t, dir, outcome, eval));
+            cells.sort((a, b) -> Double.compare(a.temperature(), b.temperature()));
+            AtomicFiles.writeString(summaryFile, Json.toJson(new Summary(NOTE, temperatures, cells)));
+        }
+        Summary summary = new Summary(NOTE, temperatures, cells);
+        AtomicFiles.writeString(summaryFile, Json.toJson(summary));
+        SweepPage.write(sweep, summary);
+        return summary;
+    }
+
+    static TrainConfig withTemperature(TrainConfig c, double t) {
+        return new TrainConfig(c.data(), c.augmentation(), c.model(), c.batchSize(), c.epochs(), t, c.optimizer(), c.learningRate(),
+                c.weightDecay(), c.warmupEpochs(), c.holdEpochs(), c.seed(), c.device(), c.threads(), c.augmentThreads(), c.logEvery(),
+                c.maxSeconds(), c.knnK(), c.knnTemperature()).validated();
+    }
+
+    private static Cell cell(double t, Path dir, TrainingOutcome outcome, RunEvaluation.Report eval) throws IOException {
+        Map<String, double[]> m = MetricsCsv.read(dir.resolve("metrics.csv"));
+        return new Cell(t, dir.getFileName().toString(), outcome.status() == TrainingOutcome.Status.FAILED ? "failed" : "completed",
+                eval.trained().knnTop1(), eval.trained().linearTop1(), tailMean(m.get("top1")), tailMean(m.get("alignment")),
+                tailMean(m.get("uniformity")), tailMean(m.get("pos_sim")), tailMean(m.get("neg_sim")), outcome.trainingSeconds());
+    }
+
+    /** Mean of the last tenth (at least one) of a column. */
+    static double tailMean(double[] values) {
+        if (values == null || values.length == 0) {
+            return Double.NaN;
+        }
+        int from = values.length - Math.max(1, values.length / 10);
+        double sum = 0;
+        for (int i = from; i < values.length; i++) {
+            sum += values[i];
+        }
+        return sum / (values.length - from);
+    }
+
+    static List<Cell> read(Path summaryFile) throws IOException {
+        if (!Files.exists(summaryFile)) {
+            return List.of();
+        }
+        Summary s = Json.GSON.fromJson(Files.readString(summaryFile), Summary.class);
+        return s == null || s.cells() == null ? List.of() : s.cells();
+    }
+}
