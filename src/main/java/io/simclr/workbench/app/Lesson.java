@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A lesson file: what a teacher prepared — the screen to open, the augmentation preset and controls,
- * the training settings, the temperature view's tau, and which controls (by id) are hidden so a
- * class sees only what the lesson is about.
+ * A lesson file: what a teacher prepared — a title and a short text shown above the screen, the
+ * screen to open, the augmentation preset and controls, the training settings, the temperature
+ * view's tau, and which controls (by id) are hidden so a class sees only what the lesson is about.
  */
-public record Lesson(String screen, String preset, AugmentationConfig augmentation, int seed, Training training, double temperature,
-                     List<String> hidden) {
+public record Lesson(String title, String text, String screen, String preset, AugmentationConfig augmentation, int seed, Training training,
+                     double temperature, List<String> hidden) {
 
     public record Training(String encoder, int epochs, int batch, double temperature, double learningRate) {}
 

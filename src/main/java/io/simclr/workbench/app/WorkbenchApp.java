@@ -53,6 +53,10 @@ public final class WorkbenchApp extends Application {
     private EvaluateViewModel evaluation;
     private RunsViewModel runs;
     private List<Node> screenNodes = List.of();
+    /** The open lesson's explanation, above every screen; hidden when there is none. */
+    private final Label lessonText = new Label();
+    private String lessonTitle;
+    private String lessonBody;
     private BorderPane root;
     private VBox nav;
     private List<String> names;
@@ -157,6 +161,13 @@ public final class WorkbenchApp extends Application {
         });
         nav.getChildren().addAll(spacer, openLesson, saveLesson, stall, version);
         root.setLeft(nav);
+        lessonText.setId("lesson-text");
+        lessonText.setWrapText(true);
+        lessonText.getStyleClass().add("lesson-text");
+        lessonText.setVisible(false);
+        lessonText.setManaged(false);
+        lessonText.setMaxWidth(Double.MAX_VALUE);
+        root.setTop(lessonText);
         ((ToggleButton) nav.getChildren().get(0)).fire();
 
         Scene scene = new Scene(root, prefs.getDouble("width", 1280), prefs.getDouble("height", 800));
@@ -240,7 +251,7 @@ public final class WorkbenchApp extends Application {
         for (Node screenNode : screenNodes) {
             collectHidden(screenNode, hidden);
         }
-        return new Lesson(screen, augmentations.preset.get().id(), augmentations.config(), augmentations.seed.get(),
+        return new Lesson(lessonTitle, lessonBody, screen, augmentations.preset.get().id(), augmentations.config(), augmentations.seed.get(),
                 new Lesson.Training(training.encoder.get().id(), training.epochs.get(), training.batch.get(), training.temperature.get(),
                         training.learningRate.get()),
                 temperature.temperature.get(), hidden);
@@ -255,8 +266,14 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** Sets every screen from a lesson, hides the controls it lists, and opens its screen. */
+    /** Sets every screen from a lesson, hides the controls it lists, shows its text, and opens its screen. */
     void applyLesson(Lesson lesson, BorderPane root, VBox nav, List<String> names) {
+        lessonTitle = lesson.title();
+        lessonBody = lesson.text();
+        boolean hasText = lesson.text() != null && !lesson.text().isBlank();
+        lessonText.setText(hasText ? (lesson.title() == null ? "" : lesson.title() + " — ") + lesson.text() : "");
+        lessonText.setVisible(hasText);
+        lessonText.setManaged(hasText);
         if (lesson.preset() != null) {
             augmentations.preset.set(io.simclr.workbench.augment.AugmentationPreset.parse(lesson.preset()));
         }

@@ -41,7 +41,7 @@ class LessonTest extends FxRobot {
     @Test
     void aSavedLessonRestoresTheScreenSettingsAndHiddenControls() throws Exception {
         String json = """
-                {"screen": "Temperature", "preset": "crop-only", "seed": 7, "temperature": 0.07,
+                {"title": "t", "text": "Move the slider.", "screen": "Temperature", "preset": "crop-only", "seed": 7, "temperature": 0.07,
                  "training": {"encoder": "resnet18", "epochs": 3, "batch": 32, "temperature": 0.1, "learningRate": 0.0005},
                  "hidden": ["augment-blur", "augment-gray"]}
                 """;
@@ -65,11 +65,27 @@ class LessonTest extends FxRobot {
         });
         Lesson again = Lesson.read(saved);
         assertEquals("Temperature", again.screen());
+        assertEquals("Move the slider.", again.text());
+        assertTrue(lookup("#lesson-text").query().isVisible(), "the lesson's text is shown");
         assertEquals(AugmentationPreset.CROP_ONLY.id(), again.preset());
         assertEquals(7, again.seed());
         assertEquals(0.07, again.temperature(), 1e-12);
         assertEquals(new Lesson.Training("resnet18", 3, 32, 0.1, 0.0005), again.training());
         assertEquals(List.of("augment-blur", "augment-gray"), again.hidden().stream().sorted().toList());
+    }
+
+    @Test
+    void everySampleLessonOpens() throws Exception {
+        try (var files = Files.list(Path.of("samples/lessons"))) {
+            List<Path> lessons = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            assertTrue(lessons.size() >= 5, "the five lessons of the issue");
+            for (Path file : lessons) {
+                Lesson lesson = Lesson.read(file);
+                interact(() -> app.openLessonForTest(lesson));
+                assertTrue(lookup("#nav-" + lesson.screen().toLowerCase()).queryAs(ToggleButton.class).isSelected(), file.toString());
+                assertTrue(lookup("#lesson-text").query().isVisible(), file + " shows its text");
+            }
+        }
     }
 
     @Test

@@ -31,6 +31,9 @@ public final class EvaluateView extends BorderPane {
         knn.selectedProperty().bindBidirectional(model.knn);
         CheckBox tune = new CheckBox("fine-tuning (1/10/100 %, slow)");
         tune.selectedProperty().bindBidirectional(model.fineTune);
+        CheckBox z = new CheckBox("features: projection z (not h)");
+        z.setId("evaluate-layer-z");
+        z.selectedProperty().bindBidirectional(model.projection);
         Button evaluate = new Button("Evaluate");
         evaluate.setId("evaluate-start");
         evaluate.setOnAction(e -> model.evaluate());
@@ -38,7 +41,7 @@ public final class EvaluateView extends BorderPane {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.running.not());
-        HBox bar = new HBox(10, run, linear, knn, tune, evaluate, cancel);
+        HBox bar = new HBox(10, run, linear, knn, tune, z, evaluate, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10));
         setTop(bar);
@@ -81,8 +84,8 @@ public final class EvaluateView extends BorderPane {
             table.addRow(row++, new Label(String.format(Locale.ROOT, "fine-tuned on %,d labels", t.labelledImages())), number(t.testTop1()),
                     number(r.fineTuningRandomInit().get(i).testTop1()));
         }
-        results.getChildren().addAll(bold(String.format(Locale.ROOT, "%s · checkpoint %s · %,d train / %,d test images",
-                java.nio.file.Path.of(r.run()).getFileName(), r.checkpoint(), r.trainSize(), r.testSize())), table);
+        results.getChildren().addAll(bold(String.format(Locale.ROOT, "%s · checkpoint %s · %s features · %,d train / %,d test images",
+                java.nio.file.Path.of(r.run()).getFileName(), r.checkpoint(), r.layer(), r.trainSize(), r.testSize())), table);
         if (!r.fineTuning().isEmpty()) {
             FineTuning.Result t = r.fineTuning().get(r.fineTuning().size() - 1);
             results.getChildren().addAll(bold(String.format(Locale.ROOT, "per class, fine-tuned on %,d labels", t.labelledImages())),

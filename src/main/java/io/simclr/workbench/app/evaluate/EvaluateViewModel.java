@@ -29,6 +29,8 @@ public final class EvaluateViewModel {
     public final BooleanProperty linear = new SimpleBooleanProperty(true);
     public final BooleanProperty knn = new SimpleBooleanProperty(true);
     public final BooleanProperty fineTune = new SimpleBooleanProperty(false);
+    /** Probe the projection z instead of the representation h (the head's lesson). */
+    public final BooleanProperty projection = new SimpleBooleanProperty(false);
     public final BooleanProperty running = new SimpleBooleanProperty();
     public final StringProperty status = new SimpleStringProperty("choose a run, then Evaluate");
     public final ObjectProperty<RunEvaluation.Report> report = new SimpleObjectProperty<>();
@@ -56,7 +58,8 @@ public final class EvaluateViewModel {
         }
         cancel = false;
         running.set(true);
-        RunEvaluation.Settings settings = new RunEvaluation.Settings(probes, FeatureExtractor.Layer.H, List.of(0.01, 0.1, 1.0), 10, null);
+        RunEvaluation.Settings settings = new RunEvaluation.Settings(probes,
+                projection.get() ? FeatureExtractor.Layer.Z : FeatureExtractor.Layer.H, List.of(0.01, 0.1, 1.0), 10, null);
         worker.execute(() -> {
             try {
                 RunEvaluation.Report r = RunEvaluation.evaluate(RunFolder.open(chosen), settings, message -> {
