@@ -71,7 +71,7 @@ final class SweepPage {
         int bottom = 40;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' class='chart'><text x='%d' y='18' class='title'>"
-                        + "kNN (blue) and linear probe (orange) top-1 per temperature</text>", w, h, left));
+                        + "top-1 per τ: kNN (blue), linear probe (orange)</text>", w, h, left));
         double plotH = h - 30 - bottom;
         double slot = (w - left - 10.0) / Math.max(1, cells.size());
         for (int i = 0; i < cells.size(); i++) {
@@ -103,7 +103,7 @@ final class SweepPage {
             points.add(new SvgLineChart.Series("τ " + c.temperature(), new double[] {c.uniformity(), c.uniformity()},
                     new double[] {c.alignment(), c.alignment()}, COLOURS[k++ % COLOURS.length], 1, 9));
         }
-        return SvgLineChart.render("alignment (y) against uniformity (x): lower is better for both", "uniformity", points)
+        return SvgLineChart.render("alignment (y) vs uniformity (x); lower is better", "uniformity", points)
                 .replace("<polyline ", "<polyline stroke-linecap='round' ");
     }
 }
