@@ -1,16 +1,12 @@
 package io.simclr.workbench.run;
 
-import io.simclr.workbench.eval.FeatureExtractor;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
-import io.simclr.workbench.train.CheckpointStore;
 import io.simclr.workbench.train.MetricsCsv;
-import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
 import io.simclr.workbench.train.TrainingListener;
 import io.simclr.workbench.train.TrainingOutcome;
-import io.simclr.workbench.train.TrainingService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -61,25 +56,11 @@ public final class TemperatureSweep {
                 continue;
             }
             Path dir = runFolder(sweep, t);
-            boolean resume = Files.exists(dir.resolve("config.json"))
-                    && new CheckpointStore(dir.resolve("checkpoints")).latest().isPresent();
-            TrainConfig config = withTemperature(base, t);
-            progress.accept(String.format(Locale.ROOT, "tau %s: %s %s", t, resume ? "resuming" : "training", dir));
-            TrainingOutcome outcome;
-            try (TrainingService service = new TrainingService()) {
-                outcome = service.start(config, dir, resume, listeners).outcome().get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("tau " + t + ": " + e.getCause().getMessage(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted at tau " + t, e);
-            }
-            if (outcome.status() == TrainingOutcome.Status.FAILED) {
-                throw new IllegalStateException("tau " + t + ": " + outcome.message());
-            }
-            progress.accept(String.format(Locale.ROOT, "tau %s: evaluating", t));
-            RunEvaluation.Report eval = RunEvaluation.evaluate(RunFolder.open(dir), new RunEvaluation.Settings(
-                    EnumSet.of(RunEvaluation.Probe.LINEAR, RunEvaluation.Probe.KNN), FeatureExtractor.Layer.H, List.of(), 0, null), m -> {});
+            progress.accept(String.format(Locale.ROOT, "tau %s: training %s", t, dir));
+            RunCell.Done done = RunCell.trainAndEvaluate(withTemperature(base, t), dir, EnumSet.of(RunEvaluation.Probe.LINEAR,
+                    RunEvaluation.Probe.KNN), listeners);
+            TrainingOutcome outcome = done.outcome();
+            RunEvaluation.Report eval = done.evaluation();
             cells.removeIf(c -> c.temperature() == t);
             cells.add(cell(t, dir, outcome, eval));
             cells.sort((a, b) -> Double.compare(a.temperature(), b.temperature()));

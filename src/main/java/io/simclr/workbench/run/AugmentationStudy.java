@@ -1,0 +1,174 @@
+package io.simclr.workbench.run;
+
+import io.simclr.workbench.augment.AugmentationConfig;
+import io.simclr.workbench.eval.RunEvaluation;
+import io.simclr.workbench.files.AtomicFiles;
+import io.simclr.workbench.json.Json;
+import io.simclr.workbench.train.TrainConfig;
+import io.simclr.workbench.train.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The augmentation-composition study of the SimCLR paper (its Figure 5): one short run per pair of
+ * operations — both applied to both views, one after the other; the diagonal is one operation alone —
+ * each scored by the linear probe, shown as a grid with row and column averages. Finished cells are
+ * kept in {@code study.json}; started again, the study goes on with the first missing cell.
+ */
+public final class AugmentationStudy {
+
+    /** The operations the study composes, by the names the command takes. */
+    public enum Operation {
+        CROP, COLOR, BLUR, CUTOUT, SOBEL, NOISE, ROTATE;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Operation parse(String text) {
+            return io.simclr.workbench.json.Choices.parse(values(), Operation::id, text, "operation");
+        }
+    }
+
+    public record Cell(String first, String second, String run, double linearTop1, double seconds) {}
+
+    public record Summary(List<String> operations, List<Cell> cells) {}
+
+    private AugmentationStudy() {}
+
+    /** Every operation off, then the two named on (the same one twice for a diagonal cell). */
+    public static AugmentationConfig config(Operation a, Operation b) {
+        EnumSet<Operation> on = EnumSet.of(a, b);
+        var jitter = AugmentationConfig.ColorJitterSettings.simclr(1.0);
+        return new AugmentationConfig(
+                new AugmentationConfig.Crop(on.contains(Operation.CROP), 0.08, 1.0, 3.0 / 4.0, 4.0 / 3.0),
+                new AugmentationConfig.Flip(false, 0.5),
+                new AugmentationConfig.Rotation(on.contains(Operation.ROTATE), 1.0, true, 90),
+                new AugmentationConfig.ColorJitterSettings(on.contains(Operation.COLOR), jitter.p(), jitter.brightness(), jitter.contrast(),
+                        jitter.saturation(), jitter.hue()),
+                new AugmentationConfig.Grayscale(on.contains(Operation.COLOR), 0.2),
+                new AugmentationConfig.Blur(on.contains(Operation.BLUR), 1.0, 0.1, 0.1, 2.0),
+                new AugmentationConfig.Noise(on.contains(Operation.NOISE), 1.0, 0.1),
+                new AugmentationConfig.CutoutSettings(on.contains(Operation.CUTOUT), 1.0, 0.25, 0.5),
+                new AugmentationConfig.Sobel(on.contains(Operation.SOBEL), 1.0)).validated();
+    }
+
+    public static Path runFolder(Path study, Operation a, Operation b) {
+        return study.resolve(a.id() + "+" + b.id());
+    }
+
+    public static Summary run(TrainConfig base, List<Operation> operations, Path study, List<TrainingListener> listeners,
+                              Consumer<String> progress) throws IOException {
+        Files.createDirectories(study);
+        Path file = study.resolve("study.json");
+        List<Cell> cells = new ArrayList<>(read(file));
+        List<String> names = operations.stream().map(Operation::id).toList();
+        int total = operations.size() * operations.size();
+        int index = 0;
+        for (Operation a : operations) {
+            for (Operation b : operations) {
+                index++;
+                if (cells.stream().anyMatch(c -> c.first().equals(a.id()) && c.second().equals(b.id()))) {
+                    continue;
+                }
+                Path dir = runFolder(study, a, b);
+                progress.accept(String.format(Locale.ROOT, "cell %d of %d: %s then %s", index, total, a.id(), b.id()));
+                TrainConfig config = new TrainConfig(base.data(), config(a, b), base.model(), base.batchSize(), base.epochs(),
+                        base.temperature(), base.optimizer(), base.learningRate(), base.weightDecay(), base.warmupEpochs(), base.holdEpochs(),
+                        base.seed(), base.device(), base.threads(), base.augmentThreads(), base.logEvery(), base.maxSeconds(), base.knnK(),
+                        base.knnTemperature()).validated();
+                RunCell.Done done = RunCell.trainAndEvaluate(config, dir, EnumSet.of(RunEvaluation.Probe.LINEAR), listeners);
+                cells.add(new Cell(a.id(), b.id(), dir.getFileName().toString(), done.evaluation().trained().linearTop1(),
+                        done.outcome().trainingSeconds()));
+                AtomicFiles.writeString(file, Json.toJson(new Summary(names, cells)));
+            }
+        }
+        Summary summary = new Summary(names, cells);
+        AtomicFiles.writeString(file, Json.toJson(summary));
+        AtomicFiles.writeString(study.resolve("study.html"), page(summary));
+        return summary;
+    }
+
+    static List<Cell> read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        Summary s = Json.GSON.fromJson(Files.readString(file), Summary.class);
+        return s == null || s.cells() == null ? List.of() : s.cells();
+    }
+
+    /** The grid as a heat map (rows: first operation, columns: second) with row and column averages. */
+    static String page(Summary s) {
+        List<String> ops = s.operations();
+        double[][] grid = new double[ops.size()][ops.size()];
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] row : grid) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (Cell c : s.cells()) {
+            int i = ops.indexOf(c.first());
+            int j = ops.indexOf(c.second());
+            if (i >= 0 && j >= 0) {
+                grid[i][j] = c.linearTop1();
+                min = Math.min(min, c.linearTop1());
+                max = Math.max(max, c.linearTop1());
+            }
+        }
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Augmentation study</title>"
+                + "<style>body{font-family:system-ui,sans-serif;max-width:1000px;margin:2rem auto;color:#222;padding:0 1rem}"
+                + "td,th{padding:.5rem .8rem;text-align:center;font-variant-numeric:tabular-nums}th{font-weight:600}"
+                + "td.avg{background:#f2f2f2;font-weight:600}</style></head><body><h1>Which augmentations matter</h1>"
+                + "<p>Linear-probe top-1 after a short SimCLR run with two operations (row, then column) applied to both views; the diagonal"
+                + " is one operation alone. Greener is better; the last column and row are averages.</p><table><tr><th>1st \\ 2nd</th>");
+        ops.forEach(o -> html.append("<th>").append(o).append("</th>"));
+        html.append("<th>average</th></tr>");
+        for (int i = 0; i < ops.size(); i++) {
+            html.append("<tr><th>").append(ops.get(i)).append("</th>");
+            for (int j = 0; j < ops.size(); j++) {
+                html.append(cell(grid[i][j], min, max));
+            }
+            html.append(String.format(Locale.ROOT, "<td class='avg'>%s</td></tr>", number(mean(grid[i]))));
+        }
+        html.append("<tr><th>average</th>");
+        for (int j = 0; j < ops.size(); j++) {
+            double[] column = new double[ops.size()];
+            for (int i = 0; i < ops.size(); i++) {
+                column[i] = grid[i][j];
+            }
+            html.append(String.format(Locale.ROOT, "<td class='avg'>%s</td>", number(mean(column))));
+        }
+        html.append("<td></td></tr></table></body></html>\n");
+        return html.toString();
+    }
+
+    private static String cell(double v, double min, double max) {
+        if (Double.isNaN(v)) {
+            return "<td style='color:#999'>not run</td>";
+        }
+        double share = max > min ? (v - min) / (max - min) : 1;
+        return String.format(Locale.ROOT, "<td style='background:rgba(44,160,44,%.2f)'>%.3f</td>", 0.1 + 0.8 * share, v);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

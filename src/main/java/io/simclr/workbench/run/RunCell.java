@@ -1,0 +1,47 @@
+package io.simclr.workbench.run;
+
+import io.simclr.workbench.eval.FeatureExtractor;
+import io.simclr.workbench.eval.RunEvaluation;
+import io.simclr.workbench.train.CheckpointStore;
+import io.simclr.workbench.train.RunFolder;
+import io.simclr.workbench.train.TrainConfig;
+import io.simclr.workbench.train.TrainingListener;
+import io.simclr.workbench.train.TrainingOutcome;
+import io.simclr.workbench.train.TrainingService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One cell of an experiment: a normal run folder trained (or, if it has a checkpoint, continued)
+ * and then evaluated. Sweeps and studies are made of these.
+ */
+final class RunCell {
+
+    record Done(TrainingOutcome outcome, RunEvaluation.Report evaluation) {}
+
+    private RunCell() {}
+
+    static Done trainAndEvaluate(TrainConfig config, Path dir, Set<RunEvaluation.Probe> probes, List<TrainingListener> listeners)
+            throws IOException {
+        boolean resume = Files.exists(dir.resolve("config.json")) && new CheckpointStore(dir.resolve("checkpoints")).latest().isPresent();
+        TrainingOutcome outcome;
+        try (TrainingService service = new TrainingService()) {
+            outcome = service.start(config, dir, resume, listeners).outcome().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(dir.getFileName() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted in " + dir.getFileName(), e);
+        }
+        if (outcome.status() == TrainingOutcome.Status.FAILED) {
+            throw new IllegalStateException(dir.getFileName() + ": " + outcome.message());
+        }
+        RunEvaluation.Report report = RunEvaluation.evaluate(RunFolder.open(dir),
+                new RunEvaluation.Settings(probes, FeatureExtractor.Layer.H, List.of(), 0, null), m -> {});
+        return new Done(outcome, report);
+    }
+}
