@@ -11,7 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
 
-/** Small pieces every screen shares: the error dialog a view-model asks for, and the run-folder picker. */
+/** Small pieces the screens share: the error dialog a view-model asks for, the run-folder picker, named choices. */
 public final class Widgets {
 
     private Widgets() {}
@@ -29,6 +29,28 @@ public final class Widgets {
                 error.set(null);
             }
         });
+    }
+
+    /** A choice box of named values (presets, encoders), shown by their ids and bound both ways to {@code property}. */
+    public static <T> javafx.scene.control.ComboBox<T> choice(String id, T[] values, ObjectProperty<T> property,
+                                                             java.util.function.Function<T, String> name,
+                                                             java.util.function.Function<String, T> parse) {
+        javafx.scene.control.ComboBox<T> box = new javafx.scene.control.ComboBox<>();
+        box.setId(id);
+        box.getItems().setAll(values);
+        box.valueProperty().bindBidirectional(property);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return parse.apply(text);
+            }
+        });
+        return box;
     }
 
     /** A "Run…" button that picks a run folder into {@code run}, and a label naming the chosen run. */

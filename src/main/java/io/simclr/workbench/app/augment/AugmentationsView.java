@@ -17,7 +17,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import io.simclr.workbench.app.Folders;
 import java.util.List;
-import javafx.util.StringConverter;
 
 /** The Augmentations screen: controls on the left, the grid of original / view 1 / view 2 on the right. */
 public final class AugmentationsView extends BorderPane {
@@ -44,21 +43,8 @@ public final class AugmentationsView extends BorderPane {
     }
 
     private Node controls() {
-        ComboBox<AugmentationPreset> preset = new ComboBox<>();
-        preset.setId("augment-preset");
-        preset.getItems().setAll(AugmentationPreset.values());
-        preset.valueProperty().bindBidirectional(model.preset);
-        preset.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(AugmentationPreset p) {
-                return p == null ? "" : p.id();
-            }
-
-            @Override
-            public AugmentationPreset fromString(String s) {
-                return AugmentationPreset.parse(s);
-            }
-        });
+        ComboBox<AugmentationPreset> preset = io.simclr.workbench.app.Widgets.choice("augment-preset", AugmentationPreset.values(),
+                model.preset, AugmentationPreset::id, AugmentationPreset::parse);
 
         CheckBox crop = check("Random resized crop", "augment-crop", model.crop);
         Slider cropScale = slider("augment-crop-scale", 0.05, 1.0, model.cropMinScale);

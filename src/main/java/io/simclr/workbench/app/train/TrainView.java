@@ -119,21 +119,8 @@ public final class TrainView extends BorderPane {
     }
 
     private Node form() {
-        ComboBox<EncoderKind> encoder = new ComboBox<>();
-        encoder.setId("train-encoder");
-        encoder.getItems().setAll(EncoderKind.values());
-        encoder.valueProperty().bindBidirectional(model.encoder);
-        encoder.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(EncoderKind e) {
-                return e == null ? "" : e.id();
-            }
-
-            @Override
-            public EncoderKind fromString(String s) {
-                return EncoderKind.parse(s);
-            }
-        });
+        ComboBox<EncoderKind> encoder = io.simclr.workbench.app.Widgets.choice("train-encoder", EncoderKind.values(), model.encoder,
+                EncoderKind::id, EncoderKind::parse);
         Spinner<Integer> epochs = new Spinner<>(1, 1000, model.epochs.get());
         epochs.setId("train-epochs");
         epochs.setEditable(true);
