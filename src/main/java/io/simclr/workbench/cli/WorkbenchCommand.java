@@ -30,7 +30,8 @@ public final class WorkbenchCommand implements Runnable {
         cl.setUsageHelpAutoWidth(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Bad input is the user's to fix: one clear line, no stack trace.
-            if (e instanceof DatasetException || e instanceof IllegalArgumentException) {
+            if (e instanceof DatasetException || e instanceof IllegalArgumentException
+                    || e instanceof io.simclr.workbench.train.EngineUnavailableException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 2;
             }

@@ -18,8 +18,10 @@ public record EngineInfo(String engineName, String djlVersion, String pytorchVer
         try {
             engine = Engine.getEngine("PyTorch");
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new IllegalStateException("the PyTorch engine did not start (" + e.getMessage() + "). The native library comes from"
-                    + " the pytorch-native-cpu jar in lib/; check it is there and that " + Utils.getEngineCacheDir() + " is writable", e);
+            throw new EngineUnavailableException("the PyTorch engine did not start (" + e.getMessage() + "). The native library comes from"
+                    + " the pytorch-native-cpu jar in lib/; check it is there and that " + Utils.getEngineCacheDir() + " is writable."
+                    + " A build made with -Dgpu has no natives inside: start it once online with -Dai.djl.offline=false so the engine"
+                    + " fetches the ones for your GPU", e);
         }
         return new EngineInfo(engine.getEngineName(), Engine.getDjlVersion(), engine.getVersion(), engine.getGpuCount(),
                 engine.defaultDevice().toString(), JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(),
