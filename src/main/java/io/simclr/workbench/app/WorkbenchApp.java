@@ -71,6 +71,12 @@ public final class WorkbenchApp extends Application {
         trainView = new TrainView(training);
         temperature = new TemperatureViewModel();
         TemperatureView temperatureView = new TemperatureView(temperature);
+        temperature.sweepPage.addListener((o, was, now) -> {
+            if (now != null) {
+                getHostServices().showDocument(now.toUri().toString());
+                runs.refresh();
+            }
+        });
         runs = new RunsViewModel();
         RunsView runsView = new RunsView(runs, report -> getHostServices().showDocument(report.toUri().toString()));
         runs.refresh();

@@ -98,7 +98,23 @@ public final class TemperatureView extends BorderPane {
         Pane canvasHolder = new Pane(bars);
         bars.widthProperty().bind(canvasHolder.widthProperty());
         bars.heightProperty().bind(canvasHolder.heightProperty());
-        VBox center = new VBox(8, canvasHolder, tauLabel, tau, summary);
+        javafx.scene.control.TextField sweepTaus = new javafx.scene.control.TextField();
+        sweepTaus.textProperty().bindBidirectional(model.sweepTemperatures);
+        sweepTaus.setPrefColumnCount(14);
+        Spinner<Integer> sweepSeconds = new Spinner<>(10, 3600, model.sweepSeconds.get(), 10);
+        sweepSeconds.setPrefWidth(90);
+        sweepSeconds.valueProperty().addListener((o, was, now) -> model.sweepSeconds.set(now));
+        Button sweep = new Button("Run sweep");
+        sweep.setId("temperature-sweep");
+        sweep.disableProperty().bind(model.sweeping);
+        sweep.setOnAction(e -> model.sweep(java.nio.file.Path.of("runs")));
+        Label sweepStatus = new Label();
+        sweepStatus.textProperty().bind(model.sweepStatus);
+        sweepStatus.getStyleClass().add("hint");
+        HBox sweepBar = new HBox(8, new Label("Sweep on the built-in shapes, τ ="), sweepTaus, new Label("seconds per run"), sweepSeconds, sweep,
+                sweepStatus);
+        sweepBar.setAlignment(Pos.CENTER_LEFT);
+        VBox center = new VBox(8, canvasHolder, tauLabel, tau, summary, sweepBar);
         VBox.setVgrow(canvasHolder, javafx.scene.layout.Priority.ALWAYS);
         center.setPadding(new Insets(8, 12, 12, 12));
         setCenter(center);
