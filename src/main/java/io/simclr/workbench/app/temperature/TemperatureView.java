@@ -111,10 +111,15 @@ public final class TemperatureView extends BorderPane {
         Label sweepStatus = new Label();
         sweepStatus.textProperty().bind(model.sweepStatus);
         sweepStatus.getStyleClass().add("hint");
-        HBox sweepBar = new HBox(8, new Label("Sweep on the built-in shapes, τ ="), sweepTaus, new Label("seconds per run"), sweepSeconds, sweep,
-                sweepStatus);
+        Label sweepLabel = new Label("Sweep on the built-in shapes, τ =");
+        Label secondsLabel = new Label("seconds per run");
+        for (Label l : List.of(sweepLabel, secondsLabel)) {
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        sweep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox sweepBar = new HBox(8, sweepLabel, sweepTaus, secondsLabel, sweepSeconds, sweep);
         sweepBar.setAlignment(Pos.CENTER_LEFT);
-        VBox center = new VBox(8, canvasHolder, tauLabel, tau, summary, sweepBar);
+        VBox center = new VBox(8, canvasHolder, tauLabel, tau, summary, sweepBar, sweepStatus);
         VBox.setVgrow(canvasHolder, javafx.scene.layout.Priority.ALWAYS);
         center.setPadding(new Insets(8, 12, 12, 12));
         setCenter(center);
