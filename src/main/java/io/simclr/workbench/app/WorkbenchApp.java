@@ -214,6 +214,7 @@ public final class WorkbenchApp extends Application {
                     e.consume();
                     return;
                 }
+                training.stop(); // the trainer checkpoints at its next step; stop() below waits for it
             }
             prefs.putDouble("width", scene.getWidth());
             prefs.putDouble("height", scene.getHeight());

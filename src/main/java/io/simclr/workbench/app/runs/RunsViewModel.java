@@ -20,7 +20,7 @@ import javafx.collections.ObservableList;
 /** The state of the Runs screen: the runs folder's runs, and loss curves of the selected ones for overlaying. */
 public final class RunsViewModel {
 
-    public final StringProperty runsFolder = new SimpleStringProperty("runs");
+    public final StringProperty runsFolder = new SimpleStringProperty(System.getProperty("simclr.workbench.runs", "runs"));
     public final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
     public final StringProperty status = new SimpleStringProperty("");
     public final StringProperty error = new SimpleStringProperty();

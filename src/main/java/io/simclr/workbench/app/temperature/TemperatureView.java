@@ -107,7 +107,7 @@ public final class TemperatureView extends BorderPane {
         Button sweep = new Button("Run sweep");
         sweep.setId("temperature-sweep");
         sweep.disableProperty().bind(model.sweeping);
-        sweep.setOnAction(e -> model.sweep(java.nio.file.Path.of("runs")));
+        sweep.setOnAction(e -> model.sweep(java.nio.file.Path.of(System.getProperty("simclr.workbench.runs", "runs"))));
         Label sweepStatus = new Label();
         sweepStatus.textProperty().bind(model.sweepStatus);
         sweepStatus.getStyleClass().add("hint");

@@ -52,7 +52,8 @@ public final class TrainViewModel implements AutoCloseable {
     public final DoubleProperty temperature = new SimpleDoubleProperty(0.2);
     public final DoubleProperty learningRate = new SimpleDoubleProperty(1e-3);
     public final IntegerProperty shapesCount = new SimpleIntegerProperty(5_000);
-    public final StringProperty runsFolder = new SimpleStringProperty("runs");
+    /** Where new runs go: {@code runs} under the working folder unless the simclr.workbench.runs property says otherwise. */
+    public final StringProperty runsFolder = new SimpleStringProperty(System.getProperty("simclr.workbench.runs", "runs"));
     /** A CIFAR-10 folder to train on; null trains on the built-in shapes. */
     public final ObjectProperty<Path> cifarFolder = new SimpleObjectProperty<>();
 
