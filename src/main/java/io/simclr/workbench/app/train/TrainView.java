@@ -121,6 +121,15 @@ public final class TrainView extends BorderPane {
     private Node form() {
         ComboBox<EncoderKind> encoder = io.simclr.workbench.app.Widgets.choice("train-encoder", EncoderKind.values(), model.encoder,
                 EncoderKind::id, EncoderKind::parse);
+        ComboBox<io.simclr.workbench.model.HeadKind> head = io.simclr.workbench.app.Widgets.choice("train-head",
+                io.simclr.workbench.model.HeadKind.values(), model.head, io.simclr.workbench.model.HeadKind::id,
+                io.simclr.workbench.model.HeadKind::parse);
+        ComboBox<io.simclr.workbench.train.OptimizerKind> optimizer = io.simclr.workbench.app.Widgets.choice("train-optimizer",
+                io.simclr.workbench.train.OptimizerKind.values(), model.optimizer, io.simclr.workbench.train.OptimizerKind::id,
+                io.simclr.workbench.train.OptimizerKind::parse);
+        ComboBox<io.simclr.workbench.augment.AugmentationPreset> augmentation = io.simclr.workbench.app.Widgets.choice("train-augmentation",
+                io.simclr.workbench.augment.AugmentationPreset.values(), model.augmentation, io.simclr.workbench.augment.AugmentationPreset::id,
+                io.simclr.workbench.augment.AugmentationPreset::parse);
         Spinner<Integer> epochs = new Spinner<>(1, 1000, model.epochs.get());
         epochs.setId("train-epochs");
         epochs.setEditable(true);
@@ -141,6 +150,7 @@ public final class TrainView extends BorderPane {
         Spinner<Double> lr = new Spinner<>(1e-5, 1.0, model.learningRate.get(), 1e-4);
         lr.setId("train-lr");
         lr.setEditable(true);
+        lr.setPrefWidth(100);
         lr.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Double v) {
@@ -194,7 +204,7 @@ public final class TrainView extends BorderPane {
         resume.disableProperty().bind(idle.not());
         pause.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
         stop.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
-        for (Node n : List.of(encoder, epochs, batch, temperature, lr)) {
+        for (Node n : List.of(encoder, head, augmentation, optimizer, epochs, batch, temperature, lr)) {
             n.disableProperty().bind(idle.not());
         }
         Label folder = new Label();
@@ -230,8 +240,8 @@ public final class TrainView extends BorderPane {
         });
         images.disableProperty().bind(idle.not().or(model.cifarFolder.isNotNull()));
         dataset.disableProperty().bind(idle.not());
-        VBox box = new VBox(8, new Label("Dataset"), dataset, datasetFolder, new Label("Images (shapes)"), images, new Label("Encoder"), encoder,
-                new Label("Epochs"), epochs, new Label("Batch (images)"), batch, new Label("Learning rate (Adam)"), lr, temperatureLabel, temperature,
+        VBox box = new VBox(8, new Label("Dataset"), dataset, datasetFolder, new Label("Images (shapes)"), images, new Label("Encoder"), encoder, new Label("Head"), head, new Label("Augmentations"), augmentation,
+                new Label("Epochs"), epochs, new Label("Batch (images)"), batch, new Label("Optimizer, learning rate"), new HBox(6, optimizer, lr), temperatureLabel, temperature,
                 smoothingLabel, smoothing,
                 buttons, resume, folder);
         box.setPadding(new Insets(12));

@@ -47,6 +47,10 @@ public final class TrainViewModel implements AutoCloseable {
     private static final int MAX_LOG_LINES = 500;
 
     public final ObjectProperty<EncoderKind> encoder = new SimpleObjectProperty<>(EncoderKind.SMALL);
+    public final ObjectProperty<io.simclr.workbench.model.HeadKind> head = new SimpleObjectProperty<>(io.simclr.workbench.model.HeadKind.MLP);
+    public final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(OptimizerKind.ADAM);
+    /** The augmentations; by default the preset made for the chosen dataset. */
+    public final ObjectProperty<AugmentationPreset> augmentation = new SimpleObjectProperty<>(AugmentationPreset.SHAPES);
     public final IntegerProperty epochs = new SimpleIntegerProperty(20);
     public final IntegerProperty batch = new SimpleIntegerProperty(64);
     public final DoubleProperty temperature = new SimpleDoubleProperty(0.2);
@@ -56,6 +60,11 @@ public final class TrainViewModel implements AutoCloseable {
     public final StringProperty runsFolder = new SimpleStringProperty(System.getProperty("simclr.workbench.runs", "runs"));
     /** A CIFAR-10 folder to train on; null trains on the built-in shapes. */
     public final ObjectProperty<Path> cifarFolder = new SimpleObjectProperty<>();
+
+    public TrainViewModel() {
+        // A dataset brings its own augmentation preset; the user may still pick another after.
+        cifarFolder.addListener((o, was, now) -> augmentation.set(now == null ? AugmentationPreset.SHAPES : AugmentationPreset.SIMCLR_CIFAR));
+    }
 
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -75,7 +84,7 @@ public final class TrainViewModel implements AutoCloseable {
     final XYSeries viewsPerSecond = new XYSeries("views/s", false, true);
     final XYSeries alignment = new XYSeries("alignment", false, true);
     final XYSeries uniformity = new XYSeries("uniformity", false, true);
-    public final StringProperty device = new SimpleStringProperty("");
+    public final StringProperty device = new SimpleStringProperty("shown when training starts");
     private double smoothing = 0.9;
     private double smoothedLoss = Double.NaN;
 
@@ -91,9 +100,10 @@ public final class TrainViewModel implements AutoCloseable {
         Path cifar = cifarFolder.get();
         DataConfig data = cifar == null ? DataConfig.shapes().withCounts(shapesCount.get(), Math.max(1, shapesCount.get() / 5))
                 : DataConfig.of(DataSource.CIFAR10, cifar);
-        AugmentationPreset preset = cifar == null ? AugmentationPreset.SHAPES : AugmentationPreset.SIMCLR_CIFAR;
-        return new TrainConfig(data, preset.config(), ModelConfig.defaults(encoder.get()), batch.get(), epochs.get(),
-                temperature.get(), OptimizerKind.ADAM, learningRate.get(), -1, 0, 0, 1, "auto", 0, 0, 1, 0, 0, 0.1).validated();
+        ModelConfig defaults = ModelConfig.defaults(encoder.get());
+        ModelConfig model = new ModelConfig(defaults.encoder(), defaults.stem(), head.get(), defaults.headDim(), defaults.hiddenDim());
+        return new TrainConfig(data, augmentation.get().config(), model, batch.get(), epochs.get(),
+                temperature.get(), optimizer.get(), learningRate.get(), -1, 0, 0, 1, "auto", 0, 0, 1, 0, 0, 0.1).validated();
     }
 
     public void start() {
