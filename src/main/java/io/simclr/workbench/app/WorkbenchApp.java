@@ -295,6 +295,11 @@ public final class WorkbenchApp extends Application {
             augmentations.colorStrength.set(base.brightness() > 0 ? a.colorJitter().brightness() / base.brightness() : 1);
             augmentations.grayscaleP.set(a.grayscale().enabled() ? a.grayscale().p() : 0);
             augmentations.blur.set(a.blur().enabled());
+            augmentations.blurP.set(a.blur().p());
+            augmentations.colorP.set(a.colorJitter().p());
+            augmentations.cutout.set(a.cutout().enabled());
+            augmentations.noise.set(a.noise().enabled());
+            augmentations.sobel.set(a.sobel().enabled());
         }
         augmentations.seed.set(lesson.seed());
         if (lesson.training() != null) {

@@ -54,6 +54,13 @@ public final class AugmentationsView extends BorderPane {
         Slider gray = slider("augment-gray", 0, 1, model.grayscaleP);
         CheckBox blur = check("Gaussian blur", "augment-blur", model.blur);
         CheckBox rotation = check("Rotation", "augment-rotation", model.rotation);
+        CheckBox cutout = check("Cutout", "augment-cutout", model.cutout);
+        CheckBox noise = check("Gaussian noise", "augment-noise", model.noise);
+        CheckBox sobel = check("Sobel edges", "augment-sobel", model.sobel);
+        Slider colorP = slider("augment-color-p", 0, 1, model.colorP);
+        Slider blurP = slider("augment-blur-p", 0, 1, model.blurP);
+        colorP.disableProperty().bind(jitter.selectedProperty().not());
+        blurP.disableProperty().bind(blur.selectedProperty().not());
         cropScale.disableProperty().bind(crop.selectedProperty().not());
         strength.disableProperty().bind(jitter.selectedProperty().not());
 
@@ -98,12 +105,16 @@ public final class AugmentationsView extends BorderPane {
         io.simclr.workbench.app.Widgets.showFrom(model.error, "Images could not be loaded");
 
         VBox box = new VBox(8, open, new Label("Preset"), preset, crop, labelled("smallest crop (area)", cropScale), flip, jitter,
-                labelled("colour × preset", strength), labelled("grayscale probability", gray), blur, rotation,
+                labelled("colour × preset", strength), labelled("colour probability", colorP), labelled("grayscale probability", gray), blur,
+                labelled("blur probability", blurP), rotation, cutout, noise, sobel,
                 new Label("Seed"), new HBox(8, seed, reshuffle));
         box.setPadding(new Insets(12));
         box.getStyleClass().add("controls");
         box.setPrefWidth(260);
-        return box;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
     }
 
     private static CheckBox check(String text, String id, javafx.beans.property.BooleanProperty property) {

@@ -50,6 +50,11 @@ public final class AugmentationsViewModel {
     public final DoubleProperty grayscaleP = new SimpleDoubleProperty();
     public final BooleanProperty blur = new SimpleBooleanProperty();
     public final BooleanProperty rotation = new SimpleBooleanProperty();
+    public final BooleanProperty cutout = new SimpleBooleanProperty();
+    public final BooleanProperty noise = new SimpleBooleanProperty();
+    public final BooleanProperty sobel = new SimpleBooleanProperty();
+    public final DoubleProperty colorP = new SimpleDoubleProperty();
+    public final DoubleProperty blurP = new SimpleDoubleProperty();
     public final IntegerProperty seed = new SimpleIntegerProperty(1);
     public final IntegerProperty pairs = new SimpleIntegerProperty(8);
     public final IntegerProperty viewSize = new SimpleIntegerProperty(96);
@@ -73,7 +78,8 @@ public final class AugmentationsViewModel {
         this.dataset = dataset;
         applyPreset(preset.get());
         preset.addListener((o, was, now) -> applyPreset(now));
-        for (Observable p : List.of(crop, cropMinScale, flip, colorJitter, colorStrength, grayscaleP, blur, rotation, seed, pairs, viewSize)) {
+        for (Observable p : List.of(crop, cropMinScale, flip, colorJitter, colorStrength, colorP, grayscaleP, blur, blurP, rotation, cutout, noise,
+                sobel, seed, pairs, viewSize)) {
             p.addListener(o -> {
                 if (!applyingPreset) {
                     refresh();
@@ -138,12 +144,14 @@ public final class AugmentationsViewModel {
                 new AugmentationConfig.Flip(flip.get(), base.flip().p()),
                 new AugmentationConfig.Rotation(rotation.get(), base.rotation().p(), base.rotation().rightAnglesOnly(),
                         base.rotation().maxDegrees()),
-                new AugmentationConfig.ColorJitterSettings(colorJitter.get() && k > 0, jitter.p(), k * jitter.brightness(),
+                new AugmentationConfig.ColorJitterSettings(colorJitter.get() && k > 0, colorP.get(), k * jitter.brightness(),
                         k * jitter.contrast(), k * jitter.saturation(), Math.min(0.5, k * jitter.hue())),
                 new AugmentationConfig.Grayscale(grayscaleP.get() > 0, grayscaleP.get()),
-                new AugmentationConfig.Blur(blur.get(), base.blur().p(), base.blur().kernelFraction(), base.blur().sigmaMin(),
+                new AugmentationConfig.Blur(blur.get(), blurP.get(), base.blur().kernelFraction(), base.blur().sigmaMin(),
                         base.blur().sigmaMax()),
-                base.noise(), base.cutout(), base.sobel());
+                new AugmentationConfig.Noise(noise.get(), base.noise().p(), base.noise().std()),
+                new AugmentationConfig.CutoutSettings(cutout.get(), base.cutout().p(), base.cutout().sizeMin(), base.cutout().sizeMax()),
+                new AugmentationConfig.Sobel(sobel.get(), base.sobel().p()));
     }
 
     private void applyPreset(AugmentationPreset p) {
@@ -158,6 +166,11 @@ public final class AugmentationsViewModel {
             grayscaleP.set(c.grayscale().enabled() ? c.grayscale().p() : 0);
             blur.set(c.blur().enabled());
             rotation.set(c.rotation().enabled());
+            cutout.set(c.cutout().enabled());
+            noise.set(c.noise().enabled());
+            sobel.set(c.sobel().enabled());
+            colorP.set(c.colorJitter().p());
+            blurP.set(c.blur().p());
         } finally {
             applyingPreset = false;
         }
