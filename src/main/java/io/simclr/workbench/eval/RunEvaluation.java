@@ -35,7 +35,19 @@ public final class RunEvaluation {
                          int knnK, double knnTemperature, Scores trained, Scores randomInit,
                          List<FineTuning.Result> fineTuning, List<FineTuning.Result> fineTuningRandomInit, String created) {}
 
+    /** The evaluation file in a run folder. */
+    public static final String FILE = "eval.json";
+
     private RunEvaluation() {}
+
+    /** The evaluation a run folder already holds, if any. */
+    public static java.util.Optional<Report> read(Path runDir) throws IOException {
+        Path file = runDir.resolve(FILE);
+        if (!java.nio.file.Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(Json.GSON.fromJson(java.nio.file.Files.readString(file), Report.class));
+    }
 
     public static Report evaluate(RunFolder run, Settings settings, Consumer<String> progress) throws IOException {
         try (RunEncoder encoder = RunEncoder.open(run, settings.dataDir())) {
@@ -76,7 +88,7 @@ public final class RunEvaluation {
             Report report = new Report(run.root().toString(), encoder.checkpoint().getFileName().toString(),
                     settings.layer().name().toLowerCase(), any.trainLabels().length, any.testLabels().length, any.classNames(), k,
                     encoder.config().knnTemperature(), scores[0], scores[1], tuned, tunedRandom, OffsetDateTime.now().toString());
-            AtomicFiles.writeString(run.root().resolve("eval.json"), Json.toJson(report));
+            AtomicFiles.writeString(run.root().resolve(FILE), Json.toJson(report));
             return report;
         }
     }

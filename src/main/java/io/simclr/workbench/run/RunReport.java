@@ -5,7 +5,6 @@ import io.simclr.workbench.eval.ClassificationReport;
 import io.simclr.workbench.eval.FineTuning;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
-import io.simclr.workbench.json.Json;
 import io.simclr.workbench.train.EngineInfo;
 import io.simclr.workbench.train.MetricsCsv;
 import io.simclr.workbench.train.RunFolder;
@@ -94,10 +93,9 @@ public final class RunReport {
         }
 
         html.append("<h2>Evaluation</h2>");
-        Path evalFile = run.root().resolve("eval.json");
-        if (Files.exists(evalFile)) {
-            RunEvaluation.Report eval = Json.GSON.fromJson(Files.readString(evalFile), RunEvaluation.Report.class);
-            evaluation(html, eval);
+        var eval = RunEvaluation.read(run.root());
+        if (eval.isPresent()) {
+            evaluation(html, eval.get());
         } else {
             html.append("<p class='missing'>Not evaluated yet: run <code>eval ").append(esc(run.root().toString())).append("</code>.</p>");
         }

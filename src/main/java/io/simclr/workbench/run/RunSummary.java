@@ -1,7 +1,6 @@
 package io.simclr.workbench.run;
 
 import io.simclr.workbench.eval.RunEvaluation;
-import io.simclr.workbench.json.Json;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
 import java.io.IOException;
@@ -45,12 +44,7 @@ public record RunSummary(Path folder, String name, Instant modified, String data
         }
         try {
             TrainConfig c = RunFolder.open(dir).readConfig();
-            Double knn = null;
-            Path eval = dir.resolve("eval.json");
-            if (Files.exists(eval)) {
-                RunEvaluation.Report r = Json.GSON.fromJson(Files.readString(eval), RunEvaluation.Report.class);
-                knn = r.trained() == null ? null : r.trained().knnTop1();
-            }
+            Double knn = RunEvaluation.read(dir).map(r -> r.trained() == null ? null : r.trained().knnTop1()).orElse(null);
             return new RunSummary(dir, dir.getFileName().toString(), modified, c.data().source().name().toLowerCase(java.util.Locale.ROOT),
                     c.model().encoder().id(), c.temperature(), c.epochs(), knn, null);
         } catch (RuntimeException | IOException e) {

@@ -97,15 +97,12 @@ public final class EvaluateViewModel {
             return;
         }
         try {
-            Path file = chosen.resolve("eval.json");
-            if (java.nio.file.Files.exists(file)) {
-                report.set(io.simclr.workbench.json.Json.GSON.fromJson(java.nio.file.Files.readString(file), RunEvaluation.Report.class));
-                status.set("showing " + chosen.getFileName() + "/eval.json");
-            } else {
-                status.set(chosen.getFileName() + " has no evaluation yet: press Evaluate");
-            }
+            var existing = RunEvaluation.read(chosen);
+            existing.ifPresent(report::set);
+            status.set(existing.isPresent() ? "showing " + chosen.getFileName() + "/" + RunEvaluation.FILE
+                    : chosen.getFileName() + " has no evaluation yet: press Evaluate");
         } catch (Exception e) {
-            status.set(chosen.resolve("eval.json") + " could not be read: " + e.getMessage());
+            status.set(chosen.resolve(RunEvaluation.FILE) + " could not be read: " + e.getMessage());
         }
     }
 
