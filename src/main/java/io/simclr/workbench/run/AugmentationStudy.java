@@ -79,10 +79,7 @@ public final class AugmentationStudy {
                 }
                 Path dir = runFolder(study, a, b);
                 progress.accept(String.format(Locale.ROOT, "cell %d of %d: %s then %s", index, total, a.id(), b.id()));
-                TrainConfig config = new TrainConfig(base.data(), config(a, b), base.model(), base.batchSize(), base.epochs(),
-                        base.temperature(), base.optimizer(), base.learningRate(), base.weightDecay(), base.warmupEpochs(), base.holdEpochs(),
-                        base.seed(), base.device(), base.threads(), base.augmentThreads(), base.logEvery(), base.maxSeconds(), base.knnK(),
-                        base.knnTemperature()).validated();
+                TrainConfig config = base.withAugmentation(config(a, b)).validated();
                 RunCell.Done done = RunCell.trainAndEvaluate(config, dir, EnumSet.of(RunEvaluation.Probe.LINEAR), listeners);
                 cells.add(new Cell(a.id(), b.id(), dir.getFileName().toString(), done.evaluation().trained().linearTop1(),
                         done.outcome().trainingSeconds()));

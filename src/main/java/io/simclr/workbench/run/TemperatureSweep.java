@@ -57,7 +57,7 @@ public final class TemperatureSweep {
             }
             Path dir = runFolder(sweep, t);
             progress.accept(String.format(Locale.ROOT, "tau %s: training %s", t, dir));
-            RunCell.Done done = RunCell.trainAndEvaluate(withTemperature(base, t), dir, EnumSet.of(RunEvaluation.Probe.LINEAR,
+            RunCell.Done done = RunCell.trainAndEvaluate(base.withTemperature(t).validated(), dir, EnumSet.of(RunEvaluation.Probe.LINEAR,
                     RunEvaluation.Probe.KNN), listeners);
             TrainingOutcome outcome = done.outcome();
             RunEvaluation.Report eval = done.evaluation();
@@ -70,12 +70,6 @@ public final class TemperatureSweep {
         AtomicFiles.writeString(summaryFile, Json.toJson(summary));
         SweepPage.write(sweep, summary);
         return summary;
-    }
-
-    static TrainConfig withTemperature(TrainConfig c, double t) {
-        return new TrainConfig(c.data(), c.augmentation(), c.model(), c.batchSize(), c.epochs(), t, c.optimizer(), c.learningRate(),
-                c.weightDecay(), c.warmupEpochs(), c.holdEpochs(), c.seed(), c.device(), c.threads(), c.augmentThreads(), c.logEvery(),
-                c.maxSeconds(), c.knnK(), c.knnTemperature()).validated();
     }
 
     private static Cell cell(double t, Path dir, TrainingOutcome outcome, RunEvaluation.Report eval) throws IOException {

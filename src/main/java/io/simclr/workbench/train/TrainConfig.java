@@ -35,6 +35,18 @@ public record TrainConfig(DataConfig data, AugmentationConfig augmentation, Mode
                           double warmupEpochs, double holdEpochs, long seed, String device, int threads, int augmentThreads, int logEvery,
                           double maxSeconds, int knnK, double knnTemperature) {
 
+    /** The same job at another temperature (a sweep's runs differ only in this). */
+    public TrainConfig withTemperature(double t) {
+        return new TrainConfig(data, augmentation, model, batchSize, epochs, t, optimizer, learningRate, weightDecay, warmupEpochs,
+                holdEpochs, seed, device, threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
+    }
+
+    /** The same job with other augmentations (an augmentation study's cells differ only in this). */
+    public TrainConfig withAugmentation(AugmentationConfig a) {
+        return new TrainConfig(data, a, model, batchSize, epochs, temperature, optimizer, learningRate, weightDecay, warmupEpochs,
+                holdEpochs, seed, device, threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
+    }
+
     public double effectiveLearningRate() {
         if (learningRate > 0) {
             return learningRate;
