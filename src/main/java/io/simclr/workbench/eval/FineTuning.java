@@ -111,29 +111,18 @@ public final class FineTuning {
         }
     }
 
+    /** The fine-tuned encoder's features of the test split (the shared extraction, inference mode), then the head's argmax. */
     private static int[] predict(SimClrNetwork network, Block head, ImageDataset test, ParameterStore store, NDManager parent) {
-        int side = test.imageSize();
-        int plane = 3 * side * side;
-        int[] predicted = new int[test.size()];
-        byte[] pixels = new byte[plane];
-        InputBuffer buffer = new InputBuffer();
-        for (int start = 0; start < test.size(); start += 256) {
-            int count = Math.min(256, test.size() - start);
-            float[] input = new float[count * plane];
-            for (int i = 0; i < count; i++) {
-                test.copyPixels(start + i, pixels);
-                io.simclr.workbench.data.ImageResampler.toFloat(pixels, input, i * plane);
+        float[] features = FeatureExtractor.extract(network, test, FeatureExtractor.Layer.H, 256, parent);
+        try (NDManager m = parent.newSubManager()) {
+            NDArray h = m.create(features, new Shape(test.size(), network.representationDim()));
+            long[] best = head.forward(store, new NDList(h), false).singletonOrThrow().argMax(1).toLongArray();
+            int[] predicted = new int[best.length];
+            for (int i = 0; i < best.length; i++) {
+                predicted[i] = (int) best[i];
             }
-            try (NDManager m = parent.newSubManager()) {
-                NDArray x = buffer.create(m, input, input.length, new Shape(count, 3, side, side));
-                NDArray h = network.encoder().forward(store, new NDList(x), false).singletonOrThrow();
-                long[] best = head.forward(store, new NDList(h), false).singletonOrThrow().argMax(1).toLongArray();
-                for (int i = 0; i < count; i++) {
-                    predicted[start + i] = (int) best[i];
-                }
-            }
+            return predicted;
         }
-        return predicted;
     }
 
     /** The same fraction of every class (at least one image each), chosen by the seed. */
