@@ -4,7 +4,6 @@ import io.simclr.workbench.augment.AugmentationConfig;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -35,9 +34,5 @@ public record Lesson(String title, String text, String screen, String preset, Au
 
     public List<String> hiddenOrEmpty() {
         return hidden == null ? List.of() : hidden;
-    }
-
-    static boolean exists(Path file) {
-        return Files.isRegularFile(file);
     }
 }

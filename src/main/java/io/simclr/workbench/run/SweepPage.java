@@ -18,8 +18,6 @@ import java.util.Map;
  */
 final class SweepPage {
 
-    private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"};
-
     private SweepPage() {}
 
     static void write(Path sweep, TemperatureSweep.Summary summary) throws IOException {
@@ -32,7 +30,7 @@ final class SweepPage {
                 continue;
             }
             Map<String, double[]> m = MetricsCsv.read(metrics);
-            String colour = COLOURS[k++ % COLOURS.length];
+            String colour = colour(k++);
             String name = "τ " + c.temperature();
             loss.add(new SvgLineChart.Series(name, m.get("global_step"), RunReport.smooth(m.get("loss"), 0.95), colour, 1, 1.5));
             top1.add(new SvgLineChart.Series(name, m.get("global_step"), RunReport.smooth(m.get("top1"), 0.95), colour, 1, 1.5));
@@ -57,6 +55,12 @@ final class SweepPage {
         }
         html.append("</table></body></html>\n");
         AtomicFiles.writeString(sweep.resolve("sweep.html"), html.toString());
+    }
+
+    /** The k-th colour of the palette the maps use, as CSS. */
+    private static String colour(int k) {
+        java.awt.Color c = io.simclr.workbench.embed.MapPicture.colour(k);
+        return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     private static String fmt(Double v) {
@@ -101,7 +105,7 @@ final class SweepPage {
         for (TemperatureSweep.Cell c : cells) {
             // A two-point, zero-length line draws as a dot with a legend entry: one series per temperature.
             points.add(new SvgLineChart.Series("τ " + c.temperature(), new double[] {c.uniformity(), c.uniformity()},
-                    new double[] {c.alignment(), c.alignment()}, COLOURS[k++ % COLOURS.length], 1, 9));
+                    new double[] {c.alignment(), c.alignment()}, colour(k++), 1, 9));
         }
         return SvgLineChart.render("alignment (y) vs uniformity (x); lower is better", "uniformity", points)
                 .replace("<polyline ", "<polyline stroke-linecap='round' ");
