@@ -1,35 +1,54 @@
 package io.simclr.workbench.app;
 
+import io.simclr.workbench.data.DataSource;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.prefs.Preferences;
 import javafx.stage.DirectoryChooser;
 
-/** The last dataset folder a user chose, remembered between launches, where folder choosers open next time. */
+/**
+ * The last dataset folder a user chose and what kind it is, remembered between launches: screens
+ * offer it again directly, and folder choosers open beside it.
+ */
 public final class Folders {
 
-    private static final Preferences PREFS = Preferences.userNodeForPackage(Folders.class);
-    private static final String KEY = "lastDatasetFolder";
+    /** A dataset folder chosen before. */
+    public record Remembered(DataSource source, Path folder) {}
+
+    private static final String FOLDER = "lastDatasetFolder";
+    private static final String SOURCE = "lastDatasetSource";
 
     private Folders() {}
 
-    public static void remember(Path folder) {
-        PREFS.put(KEY, folder.toAbsolutePath().toString());
-    }
-
-    public static Path last() {
-        String value = PREFS.get(KEY, null);
-        return value == null ? null : Path.of(value);
-    }
-
-    /** Opens the chooser at the remembered folder's parent, when it still exists. */
-    public static void startIn(DirectoryChooser chooser) {
-        Path last = last();
-        if (last != null && last.getParent() != null) {
-            File parent = last.getParent().toFile();
-            if (parent.isDirectory()) {
-                chooser.setInitialDirectory(parent);
-            }
+    public static void remember(DataSource source, Path folder) {
+        Preferences p = WorkbenchPrefs.node();
+        p.put(FOLDER, folder.toAbsolutePath().toString());
+        p.put(SOURCE, source.name());
+        try {
+            p.flush();
+        } catch (java.util.prefs.BackingStoreException e) {
+            // Not fatal: the choice is still remembered for this session.
         }
+    }
+
+    /** The remembered folder, if it is still a folder. */
+    public static Optional<Remembered> last() {
+        String folder = WorkbenchPrefs.node().get(FOLDER, null);
+        String source = WorkbenchPrefs.node().get(SOURCE, DataSource.CIFAR10.name());
+        if (folder == null || !Files.isDirectory(Path.of(folder))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Remembered(DataSource.valueOf(source), Path.of(folder)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Opens the chooser beside the remembered folder, when it still exists. */
+    public static void startIn(DirectoryChooser chooser) {
+        last().map(r -> r.folder().getParent()).map(Path::toFile).filter(File::isDirectory).ifPresent(chooser::setInitialDirectory);
     }
 }

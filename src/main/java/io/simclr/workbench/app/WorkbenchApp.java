@@ -12,6 +12,10 @@ import io.simclr.workbench.app.runs.RunsViewModel;
 import io.simclr.workbench.app.evaluate.EvaluateViewModel;
 import io.simclr.workbench.app.embed.EmbeddingsViewModel;
 import io.simclr.workbench.app.temperature.TemperatureView;
+import io.simclr.workbench.app.study.StudyView;
+import io.simclr.workbench.app.study.StudyViewModel;
+import io.simclr.workbench.app.temperature.SweepView;
+import io.simclr.workbench.app.temperature.SweepViewModel;
 import io.simclr.workbench.app.temperature.TemperatureViewModel;
 import java.util.List;
 import java.util.prefs.Preferences;
@@ -34,7 +38,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1…6 switch
+ * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1…7 switch
  * screens, Ctrl+Enter starts training, Escape stops it, Ctrl+plus/minus zoom, Ctrl+D toggles the
  * dark theme. Size and position are remembered between launches.
  */
@@ -44,11 +48,13 @@ public final class WorkbenchApp extends Application {
     private static final String DARK = WorkbenchApp.class.getResource("dark.css").toExternalForm();
 
     /** Window layout, zoom and theme; tests point it elsewhere so they leave a user's settings alone. */
-    private final Preferences prefs = Preferences.userRoot().node(System.getProperty("simclr.workbench.prefs", "io/simclr/workbench/app"));
+    private final Preferences prefs = WorkbenchPrefs.node();
     private AugmentationsViewModel augmentations;
     private TrainViewModel training;
     private TrainView trainView;
     private TemperatureViewModel temperature;
+    private SweepViewModel sweep;
+    private StudyViewModel study;
     private EmbeddingsViewModel embeddings;
     private EvaluateViewModel evaluation;
     private RunsViewModel runs;
@@ -70,14 +76,15 @@ public final class WorkbenchApp extends Application {
         AugmentationsView augmentView = new AugmentationsView(augmentations);
         trainView = new TrainView(training);
         temperature = new TemperatureViewModel();
-        TemperatureView temperatureView = new TemperatureView(temperature);
-        temperature.sweepPage.addListener((o, was, now) -> {
-            if (now != null) {
-                getHostServices().showDocument(now.toUri().toString());
-                runs.refresh();
-            }
-        });
+        sweep = new SweepViewModel();
+        java.nio.file.Path runsFolder = java.nio.file.Path.of(training.runsFolder.get());
+        TemperatureView temperatureView = new TemperatureView(temperature,
+                new SweepView(sweep, runsFolder, page -> getHostServices().showDocument(page.toUri().toString())));
+        study = new StudyViewModel();
+        StudyView studyView = new StudyView(study, runsFolder, page -> getHostServices().showDocument(page.toUri().toString()));
         runs = new RunsViewModel();
+        sweep.job.running.addListener((o, was, now) -> runs.refresh());
+        study.job.running.addListener((o, was, now) -> runs.refresh());
         RunsView runsView = new RunsView(runs, report -> getHostServices().showDocument(report.toUri().toString()));
         runs.refresh();
         training.state.addListener((o, was, now) -> {
@@ -99,8 +106,8 @@ public final class WorkbenchApp extends Application {
         BorderPane root = new BorderPane();
         root.setId("workbench-root");
         ToggleGroup screens = new ToggleGroup();
-        List<Node> views = List.of(augmentView, trainView, evaluateView, embeddingsView, temperatureView, runsView);
-        List<String> names = List.of("Augmentations", "Train", "Evaluate", "Embeddings", "Temperature", "Runs");
+        List<Node> views = List.of(augmentView, trainView, evaluateView, embeddingsView, temperatureView, studyView, runsView);
+        List<String> names = List.of("Augmentations", "Train", "Evaluate", "Embeddings", "Temperature", "Study", "Runs");
         screenNodes = views;
         this.root = root;
         this.names = names;
@@ -205,9 +212,10 @@ public final class WorkbenchApp extends Application {
             stage.setY(prefs.getDouble("y", 0));
         }
         stage.setOnCloseRequest(e -> {
-            if (training.busy()) {
+            if (training.busy() || sweep.job.running.get() || study.job.running.get()) {
+                String what = training.busy() ? "A training run" : sweep.job.running.get() ? "A temperature sweep" : "An augmentation study";
                 Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                        "A training run is in progress. Stop it (a checkpoint is kept, so it can be resumed) and close?",
+                        what + " is in progress. Stop it (a checkpoint is kept, so it can be resumed) and close?",
                         ButtonType.YES, ButtonType.NO);
                 ask.setHeaderText("Close while training?");
                 if (ask.showAndWait().orElse(ButtonType.NO) != ButtonType.YES) {
@@ -350,6 +358,8 @@ public final class WorkbenchApp extends Application {
         training.close();
         augmentations.dispose();
         temperature.dispose();
+        sweep.dispose();
+        study.dispose();
         embeddings.dispose();
         evaluation.dispose();
         runs.dispose();

@@ -1,15 +1,12 @@
 package io.simclr.workbench.cli;
 
-import io.simclr.workbench.augment.AugmentationPreset;
-import io.simclr.workbench.model.EncoderKind;
-import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.run.AugmentationStudy;
-import io.simclr.workbench.train.OptimizerKind;
 import io.simclr.workbench.train.TrainConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,12 +47,17 @@ public final class AugStudyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
         List<AugmentationStudy.Operation> operations = ops.stream().map(AugmentationStudy.Operation::parse).distinct().toList();
-        TrainConfig base = new TrainConfig(data.config(), AugmentationPreset.CROP_ONLY.config(), ModelConfig.defaults(EncoderKind.SMALL), batch,
-                epochs, 0.2, OptimizerKind.ADAM, 1e-3, -1, 0, 0, 1, "auto", threads, 0, 5, secondsPerRun, 0, 0.1).validated();
-        AugmentationStudy.Summary summary = AugmentationStudy.run(base, operations, out, List.of(), m -> {
-            log.println(m);
-            log.flush();
-        });
+        TrainConfig base = AugmentationStudy.base(data.config(), batch, epochs, threads, secondsPerRun);
+        AugmentationStudy.Summary summary;
+        try (StopOnInterrupt interrupt = new StopOnInterrupt()) {
+            summary = AugmentationStudy.run(base, operations, out, List.of(), p -> {
+                log.println(p.message());
+                log.flush();
+            }, interrupt.control());
+        } catch (CancellationException e) {
+            log.printf("%s; run the same command again to continue the study%n", e.getMessage());
+            return 130;
+        }
         StringBuilder result = new StringBuilder("RESULT");
         for (AugmentationStudy.Cell c : summary.cells()) {
             log.printf(Locale.ROOT, "%-8s then %-8s linear top-1 %.4f%n", c.first(), c.second(), c.linearTop1());

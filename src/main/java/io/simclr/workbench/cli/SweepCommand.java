@@ -6,12 +6,12 @@ import io.simclr.workbench.data.DataSource;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.run.TemperatureSweep;
-import io.simclr.workbench.train.OptimizerKind;
 import io.simclr.workbench.train.TrainConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,12 +61,18 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         DataConfig dataConfig = data.config();
         AugmentationPreset preset = dataConfig.source() == DataSource.SHAPES ? AugmentationPreset.SHAPES : AugmentationPreset.SIMCLR_CIFAR;
-        TrainConfig base = new TrainConfig(dataConfig, preset.config(), ModelConfig.defaults(EncoderKind.parse(encoder)), batch, epochs, 0.5,
-                OptimizerKind.ADAM, lr, -1, 0, 0, seed, "auto", threads, 0, 1, secondsPerRun, 0, 0.1).validated();
-        TemperatureSweep.Summary summary = TemperatureSweep.run(base, temperatures, out, List.of(new TerminalProgress(log, false)), m -> {
-            log.println(m);
-            log.flush();
-        });
+        TrainConfig base = TrainConfig.experiment(dataConfig, preset.config(), ModelConfig.defaults(EncoderKind.parse(encoder)), batch, epochs,
+                0.5, lr, seed, threads, secondsPerRun).validated();
+        TemperatureSweep.Summary summary;
+        try (StopOnInterrupt interrupt = new StopOnInterrupt()) {
+            summary = TemperatureSweep.run(base, temperatures, out, List.of(new TerminalProgress(log, false)), p -> {
+                log.println(p.message());
+                log.flush();
+            }, interrupt.control());
+        } catch (CancellationException e) {
+            log.printf("%s; run the same command again to continue the sweep%n", e.getMessage());
+            return 130;
+        }
         log.printf("%n%-8s %10s %12s %12s %10s %11s%n", "tau", "kNN top-1", "linear top-1", "contrast. top-1", "alignment", "uniformity");
         StringBuilder result = new StringBuilder("RESULT");
         for (TemperatureSweep.Cell c : summary.cells()) {

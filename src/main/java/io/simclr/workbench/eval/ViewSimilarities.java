@@ -122,4 +122,40 @@ public final class ViewSimilarities {
         }
         return p;
     }
+
+    /**
+     * Cosine similarities of the positive pairs and of all negative pairs (each unordered pair once),
+     * as fractions of each group per bin over [-1, 1].
+     */
+    public record Histograms(double[] positive, double[] negative) {}
+
+    public static Histograms histograms(Batch batch, int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("a histogram needs at least one bin, not " + bins);
+        }
+        double[] positive = new double[bins];
+        double[] negative = new double[bins];
+        int count = batch.viewCount();
+        for (int a = 0; a < count; a++) {
+            for (int b = a + 1; b < count; b++) {
+                int bin = (int) Math.floor((batch.similarity(a, b) + 1.0) / 2.0 * bins);
+                bin = Math.max(0, Math.min(bins - 1, bin));
+                if (b == batch.positiveOf(a)) {
+                    positive[bin]++;
+                } else {
+                    negative[bin]++;
+                }
+            }
+        }
+        normalise(positive);
+        normalise(negative);
+        return new Histograms(positive, negative);
+    }
+
+    private static void normalise(double[] counts) {
+        double total = java.util.Arrays.stream(counts).sum();
+        for (int i = 0; total > 0 && i < counts.length; i++) {
+            counts[i] /= total;
+        }
+    }
 }

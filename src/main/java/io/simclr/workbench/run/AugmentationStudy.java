@@ -1,6 +1,10 @@
 package io.simclr.workbench.run;
 
 import io.simclr.workbench.augment.AugmentationConfig;
+import io.simclr.workbench.augment.AugmentationPreset;
+import io.simclr.workbench.data.DataConfig;
+import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
@@ -59,31 +63,53 @@ public final class AugmentationStudy {
                 new AugmentationConfig.Sobel(on.contains(Operation.SOBEL), 1.0)).validated();
     }
 
+    /**
+     * The run every cell starts from (its augmentations replaced): the small encoder, Adam 1e-3,
+     * tau 0.2, seed 1, each cell stopped after {@code secondsPerRun}.
+     */
+    public static TrainConfig base(DataConfig data, int batch, int epochs, int threads, double secondsPerRun) {
+        return TrainConfig.experiment(data, AugmentationPreset.CROP_ONLY.config(), ModelConfig.defaults(EncoderKind.SMALL), batch, epochs, 0.2,
+                1e-3, 1, threads, secondsPerRun).validated();
+    }
+
     public static Path runFolder(Path study, Operation a, Operation b) {
         return study.resolve(a.id() + "+" + b.id());
     }
 
+    /**
+     * Runs (or continues) the study, row by row.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code control} stopped it; finished cells are kept
+     */
     public static Summary run(TrainConfig base, List<Operation> operations, Path study, List<TrainingListener> listeners,
-                              Consumer<String> progress) throws IOException {
+                              Consumer<ExperimentProgress> progress, ExperimentControl control) throws IOException {
         Files.createDirectories(study);
         Path file = study.resolve("study.json");
         List<Cell> cells = new ArrayList<>(read(file));
         List<String> names = operations.stream().map(Operation::id).toList();
         int total = operations.size() * operations.size();
+        AtomicFiles.writeString(file, Json.toJson(new Summary(names, cells)));
         int index = 0;
         for (Operation a : operations) {
             for (Operation b : operations) {
                 index++;
+                int cell = index;
+                Path dir = runFolder(study, a, b);
+                String name = dir.getFileName().toString();
                 if (cells.stream().anyMatch(c -> c.first().equals(a.id()) && c.second().equals(b.id()))) {
+                    progress.accept(new ExperimentProgress(cell, total, name, ExperimentProgress.Stage.ALREADY_DONE));
                     continue;
                 }
-                Path dir = runFolder(study, a, b);
-                progress.accept(String.format(Locale.ROOT, "cell %d of %d: %s then %s", index, total, a.id(), b.id()));
+                control.throwIfStopped(name);
+                progress.accept(new ExperimentProgress(cell, total, name, ExperimentProgress.Stage.TRAINING));
                 TrainConfig config = base.withAugmentation(config(a, b)).validated();
-                RunCell.Done done = RunCell.trainAndEvaluate(config, dir, EnumSet.of(RunEvaluation.Probe.LINEAR), listeners);
+                RunCell.Done done = RunCell.trainAndEvaluate(config, dir, EnumSet.of(RunEvaluation.Probe.LINEAR), listeners, control,
+                        () -> progress.accept(new ExperimentProgress(cell, total, name, ExperimentProgress.Stage.EVALUATING)));
                 cells.add(new Cell(a.id(), b.id(), dir.getFileName().toString(), done.evaluation().trained().linearTop1(),
                         done.outcome().trainingSeconds()));
                 AtomicFiles.writeString(file, Json.toJson(new Summary(names, cells)));
+                AtomicFiles.writeString(study.resolve("study.html"), page(new Summary(names, cells)));
+                progress.accept(new ExperimentProgress(cell, total, name, ExperimentProgress.Stage.DONE));
             }
         }
         Summary summary = new Summary(names, cells);
@@ -93,31 +119,72 @@ public final class AugmentationStudy {
     }
 
     static List<Cell> read(Path file) throws IOException {
+        return summary(file).map(Summary::cells).orElse(List.of());
+    }
+
+    /** The study in {@code folder}, as far as it got; empty when it has no {@code study.json}. */
+    public static java.util.Optional<Summary> load(Path folder) throws IOException {
+        return summary(folder.resolve("study.json"));
+    }
+
+    private static java.util.Optional<Summary> summary(Path file) throws IOException {
         if (!Files.exists(file)) {
-            return List.of();
+            return java.util.Optional.empty();
         }
         Summary s = Json.GSON.fromJson(Files.readString(file), Summary.class);
-        return s == null || s.cells() == null ? List.of() : s.cells();
+        if (s == null || s.operations() == null) {
+            throw new IOException(file + " is not a study summary (no operations in it); start the study in a new folder");
+        }
+        return java.util.Optional.of(s.cells() == null ? new Summary(s.operations(), List.of()) : s);
+    }
+
+    /**
+     * The accuracy grid: rows are the first operation, columns the second; NaN where a cell has not
+     * run. Averages are over the cells that have.
+     */
+    public record Grid(List<String> operations, double[][] values, double[] rowMeans, double[] columnMeans, double min, double max) {
+
+        public static Grid of(Summary s) {
+            List<String> ops = s.operations();
+            int n = ops.size();
+            double[][] grid = new double[n][n];
+            for (double[] row : grid) {
+                java.util.Arrays.fill(row, Double.NaN);
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Cell c : s.cells()) {
+                int i = ops.indexOf(c.first());
+                int j = ops.indexOf(c.second());
+                if (i >= 0 && j >= 0) {
+                    grid[i][j] = c.linearTop1();
+                    min = Math.min(min, c.linearTop1());
+                    max = Math.max(max, c.linearTop1());
+                }
+            }
+            double[] rows = new double[n];
+            double[] columns = new double[n];
+            for (int i = 0; i < n; i++) {
+                double[] column = new double[n];
+                for (int k = 0; k < n; k++) {
+                    column[k] = grid[k][i];
+                }
+                rows[i] = mean(grid[i]);
+                columns[i] = mean(column);
+            }
+            return new Grid(ops, grid, rows, columns, min, max);
+        }
+
+        /** Where {@code v} lies between the worst and best finished cell, 0 … 1. */
+        public double share(double v) {
+            return max > min ? (v - min) / (max - min) : 1;
+        }
     }
 
     /** The grid as a heat map (rows: first operation, columns: second) with row and column averages. */
     static String page(Summary s) {
-        List<String> ops = s.operations();
-        double[][] grid = new double[ops.size()][ops.size()];
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] row : grid) {
-            java.util.Arrays.fill(row, Double.NaN);
-        }
-        for (Cell c : s.cells()) {
-            int i = ops.indexOf(c.first());
-            int j = ops.indexOf(c.second());
-            if (i >= 0 && j >= 0) {
-                grid[i][j] = c.linearTop1();
-                min = Math.min(min, c.linearTop1());
-                max = Math.max(max, c.linearTop1());
-            }
-        }
+        Grid grid = Grid.of(s);
+        List<String> ops = grid.operations();
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Augmentation study</title>"
                 + "<style>body{font-family:system-ui,sans-serif;max-width:1000px;margin:2rem auto;color:#222;padding:0 1rem}"
                 + "td,th{padding:.5rem .8rem;text-align:center;font-variant-numeric:tabular-nums}th{font-weight:600}"
@@ -129,27 +196,23 @@ public final class AugmentationStudy {
         for (int i = 0; i < ops.size(); i++) {
             html.append("<tr><th>").append(ops.get(i)).append("</th>");
             for (int j = 0; j < ops.size(); j++) {
-                html.append(cell(grid[i][j], min, max));
+                html.append(cell(grid, grid.values()[i][j]));
             }
-            html.append(String.format(Locale.ROOT, "<td class='avg'>%s</td></tr>", number(mean(grid[i]))));
+            html.append(String.format(Locale.ROOT, "<td class='avg'>%s</td></tr>", number(grid.rowMeans()[i])));
         }
         html.append("<tr><th>average</th>");
         for (int j = 0; j < ops.size(); j++) {
-            double[] column = new double[ops.size()];
-            for (int i = 0; i < ops.size(); i++) {
-                column[i] = grid[i][j];
-            }
-            html.append(String.format(Locale.ROOT, "<td class='avg'>%s</td>", number(mean(column))));
+            html.append(String.format(Locale.ROOT, "<td class='avg'>%s</td>", number(grid.columnMeans()[j])));
         }
         html.append("<td></td></tr></table></body></html>\n");
         return html.toString();
     }
 
-    private static String cell(double v, double min, double max) {
+    private static String cell(Grid grid, double v) {
         if (Double.isNaN(v)) {
             return "<td style='color:#999'>not run</td>";
         }
-        double share = max > min ? (v - min) / (max - min) : 1;
+        double share = grid.share(v);
         return String.format(Locale.ROOT, "<td style='background:rgba(44,160,44,%.2f)'>%.3f</td>", 0.1 + 0.8 * share, v);
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -25,21 +26,33 @@ final class RunCell {
 
     private RunCell() {}
 
-    static Done trainAndEvaluate(TrainConfig config, Path dir, Set<RunEvaluation.Probe> probes, List<TrainingListener> listeners)
-            throws IOException {
+    /**
+     * @throws CancellationException when {@code control} was stopped: the run keeps its checkpoint and
+     *                               is not evaluated
+     */
+    static Done trainAndEvaluate(TrainConfig config, Path dir, Set<RunEvaluation.Probe> probes, List<TrainingListener> listeners,
+                                 ExperimentControl control, Runnable evaluating) throws IOException {
         boolean resume = Files.exists(dir.resolve("config.json")) && new CheckpointStore(dir.resolve("checkpoints")).latest().isPresent();
         TrainingOutcome outcome;
         try (TrainingService service = new TrainingService()) {
-            outcome = service.start(config, dir, resume, listeners).outcome().get();
+            TrainingService.Job job = service.start(config, dir, resume, listeners);
+            control.attach(job.control());
+            outcome = job.outcome().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(dir.getFileName() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted in " + dir.getFileName(), e);
+        } finally {
+            control.detach();
+        }
+        if (control.stopRequested()) {
+            throw new CancellationException("stopped in " + dir.getFileName() + "; its checkpoint is kept, and starting again continues it");
         }
         if (outcome.status() == TrainingOutcome.Status.FAILED) {
             throw new IllegalStateException(dir.getFileName() + ": " + outcome.message());
         }
+        evaluating.run();
         RunEvaluation.Report report = RunEvaluation.evaluate(RunFolder.open(dir),
                 new RunEvaluation.Settings(probes, FeatureExtractor.Layer.H, List.of(), 0, null), m -> {});
         return new Done(outcome, report);

@@ -207,7 +207,7 @@ public final class RunReport {
     }
 
     /** Exponential moving average, as TensorBoard smooths curves. */
-    static double[] smooth(double[] values, double weight) {
+    public static double[] smooth(double[] values, double weight) {
         double[] out = new double[values.length];
         double last = Double.NaN;
         for (int i = 0; i < values.length; i++) {

@@ -46,6 +46,13 @@ final class SweepPage {
         html.append(SvgLineChart.render("contrastive top-1 accuracy", "step", top1));
         html.append(bars(summary.cells()));
         html.append(scatter(summary.cells()));
+        html.append("</div><h2>Cosine similarities of positive and negative pairs</h2><p>One batch of ")
+                .append(TemperatureSweep.HISTOGRAM_PAIRS).append(" image pairs through each finished encoder's projection z: positives"
+                        + " (the two views of one image, green) against negatives (every other pair, blue), each as a share of its group."
+                        + " The further apart the two, the easier the views are to match.</p><div class='charts'>");
+        for (TemperatureSweep.Cell c : summary.cells()) {
+            html.append(histogram(c));
+        }
         html.append("</div><h2>Numbers</h2><table><tr><th>τ</th><th>kNN top-1</th><th>linear top-1</th><th>contrastive top-1</th>"
                 + "<th>alignment</th><th>uniformity</th><th>mean positive cos</th><th>mean negative cos</th><th>seconds</th></tr>");
         for (TemperatureSweep.Cell c : summary.cells()) {
@@ -96,6 +103,48 @@ final class SweepPage {
         }
         svg.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='#999'/></svg>", left, w - 10, 30 + plotH, 30 + plotH));
         return svg.toString();
+    }
+
+    /** Positive and negative similarity shares of one temperature, over [-1, 1]. */
+    private static String histogram(TemperatureSweep.Cell c) {
+        if (c.positiveHistogram() == null || c.negativeHistogram() == null) {
+            return "";
+        }
+        int w = 240;
+        int h = 170;
+        int left = 10;
+        int top = 26;
+        int bottom = 22;
+        double plotW = w - 2.0 * left;
+        double plotH = h - top - bottom;
+        double max = 0;
+        for (int i = 0; i < c.positiveHistogram().length; i++) {
+            max = Math.max(max, Math.max(c.positiveHistogram()[i], c.negativeHistogram()[i]));
+        }
+        int bins = c.positiveHistogram().length;
+        double bw = plotW / bins;
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' class='chart'><text x='%d' y='17' class='title'>τ %s</text>",
+                w, h, left, c.temperature()));
+        String[][] groups = {{"#1f77b4", "0.55"}, {"#2ca02c", "0.7"}};
+        double[][] values = {c.negativeHistogram(), c.positiveHistogram()};
+        for (int g = 0; g < 2; g++) {
+            for (int i = 0; i < bins; i++) {
+                double bh = max > 0 ? values[g][i] / max * plotH : 0;
+                if (bh > 0) {
+                    svg.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='%s' fill-opacity='%s'/>",
+                            left + i * bw, top + plotH - bh, bw, bh, groups[g][0], groups[g][1]));
+                }
+            }
+        }
+        double axis = top + plotH;
+        svg.append(String.format(Locale.ROOT, "<line x1='%d' x2='%.1f' y1='%.1f' y2='%.1f' stroke='#999'/>", left, left + plotW, axis, axis));
+        String[] ticks = {"−1", "0", "1"};
+        for (int t = 0; t < 3; t++) {
+            svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' class='tick' text-anchor='middle'>%s</text>", left + t * plotW / 2,
+                    axis + 14, ticks[t]));
+        }
+        return svg.append("</svg>").toString();
     }
 
     /** Alignment (lower: positives closer) against uniformity (lower: spread more evenly), one point per temperature. */

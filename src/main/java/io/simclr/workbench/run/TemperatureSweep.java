@@ -1,9 +1,11 @@
 package io.simclr.workbench.run;
 
 import io.simclr.workbench.eval.RunEvaluation;
+import io.simclr.workbench.eval.ViewSimilarities;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
 import io.simclr.workbench.train.MetricsCsv;
+import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
 import io.simclr.workbench.train.TrainingListener;
 import io.simclr.workbench.train.TrainingOutcome;
@@ -15,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -25,9 +28,17 @@ import java.util.function.Consumer;
  */
 public final class TemperatureSweep {
 
-    /** One temperature's result; the geometry is the mean over the last logged tenth of training. */
+    /**
+     * One temperature's result; the geometry is the mean over the last logged tenth of training; the
+     * histograms are of one batch of {@value #HISTOGRAM_PAIRS} pairs through the finished encoder's z,
+     * {@value #HISTOGRAM_BINS} bins over [-1, 1].
+     */
     public record Cell(double temperature, String run, String status, Double knnTop1, Double linearTop1, double contrastiveTop1,
-                       double alignment, double uniformity, double positiveSimilarity, double negativeSimilarity, double seconds) {}
+                       double alignment, double uniformity, double positiveSimilarity, double negativeSimilarity, double seconds,
+                       double[] positiveHistogram, double[] negativeHistogram) {}
+
+    public static final int HISTOGRAM_PAIRS = 256;
+    public static final int HISTOGRAM_BINS = 40;
 
     public record Summary(String note, List<Double> temperatures, List<Cell> cells) {}
 
@@ -39,9 +50,13 @@ public final class TemperatureSweep {
         return sweep.resolve(String.format(Locale.ROOT, "tau-%s", Double.toString(temperature)));
     }
 
-    /** Runs (or continues) the sweep; {@code listeners} see each run's training as it goes. */
+    /**
+     * Runs (or continues) the sweep; {@code listeners} see each run's training as it goes.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code control} stopped it; what finished is kept
+     */
     public static Summary run(TrainConfig base, List<Double> temperatures, Path sweep, List<TrainingListener> listeners,
-                              Consumer<String> progress) throws IOException {
+                              Consumer<ExperimentProgress> progress, ExperimentControl control) throws IOException {
         for (double t : temperatures) {
             if (!(t > 0)) {
                 throw new IllegalArgumentException("temperature " + t + " is not above 0; every temperature of a sweep must be");
@@ -50,21 +65,30 @@ public final class TemperatureSweep {
         Files.createDirectories(sweep);
         Path summaryFile = sweep.resolve("sweep.json");
         List<Cell> cells = new ArrayList<>(read(summaryFile));
+        AtomicFiles.writeString(summaryFile, Json.toJson(new Summary(NOTE, temperatures, cells)));
+        int index = 0;
         for (double t : temperatures) {
+            index++;
+            Path dir = runFolder(sweep, t);
+            String name = dir.getFileName().toString();
+            int cell = index;
             if (cells.stream().anyMatch(c -> c.temperature() == t && "completed".equals(c.status()))) {
-                progress.accept(String.format(Locale.ROOT, "tau %s: already done", t));
+                progress.accept(new ExperimentProgress(cell, temperatures.size(), name, ExperimentProgress.Stage.ALREADY_DONE));
                 continue;
             }
-            Path dir = runFolder(sweep, t);
-            progress.accept(String.format(Locale.ROOT, "tau %s: training %s", t, dir));
+            control.throwIfStopped(name);
+            progress.accept(new ExperimentProgress(cell, temperatures.size(), name, ExperimentProgress.Stage.TRAINING));
             RunCell.Done done = RunCell.trainAndEvaluate(base.withTemperature(t).validated(), dir, EnumSet.of(RunEvaluation.Probe.LINEAR,
-                    RunEvaluation.Probe.KNN), listeners);
+                    RunEvaluation.Probe.KNN), listeners, control,
+                    () -> progress.accept(new ExperimentProgress(cell, temperatures.size(), name, ExperimentProgress.Stage.EVALUATING)));
             TrainingOutcome outcome = done.outcome();
             RunEvaluation.Report eval = done.evaluation();
             cells.removeIf(c -> c.temperature() == t);
-            cells.add(cell(t, dir, outcome, eval));
+            cells.add(cell(t, dir, outcome, eval, base.seed()));
             cells.sort((a, b) -> Double.compare(a.temperature(), b.temperature()));
             AtomicFiles.writeString(summaryFile, Json.toJson(new Summary(NOTE, temperatures, cells)));
+            SweepPage.write(sweep, new Summary(NOTE, temperatures, cells));
+            progress.accept(new ExperimentProgress(cell, temperatures.size(), name, ExperimentProgress.Stage.DONE));
         }
         Summary summary = new Summary(NOTE, temperatures, cells);
         AtomicFiles.writeString(summaryFile, Json.toJson(summary));
@@ -72,11 +96,14 @@ public final class TemperatureSweep {
         return summary;
     }
 
-    private static Cell cell(double t, Path dir, TrainingOutcome outcome, RunEvaluation.Report eval) throws IOException {
+    private static Cell cell(double t, Path dir, TrainingOutcome outcome, RunEvaluation.Report eval, long seed) throws IOException {
         Map<String, double[]> m = MetricsCsv.read(dir.resolve("metrics.csv"));
+        ViewSimilarities.Histograms h = ViewSimilarities.histograms(ViewSimilarities.compute(RunFolder.open(dir), HISTOGRAM_PAIRS, seed),
+                HISTOGRAM_BINS);
         return new Cell(t, dir.getFileName().toString(), outcome.status() == TrainingOutcome.Status.FAILED ? "failed" : "completed",
                 eval.trained().knnTop1(), eval.trained().linearTop1(), tailMean(m.get("top1")), tailMean(m.get("alignment")),
-                tailMean(m.get("uniformity")), tailMean(m.get("pos_sim")), tailMean(m.get("neg_sim")), outcome.trainingSeconds());
+                tailMean(m.get("uniformity")), tailMean(m.get("pos_sim")), tailMean(m.get("neg_sim")), outcome.trainingSeconds(),
+                h.positive(), h.negative());
     }
 
     /** Mean of the last tenth (at least one) of a column. */
@@ -93,10 +120,22 @@ public final class TemperatureSweep {
     }
 
     static List<Cell> read(Path summaryFile) throws IOException {
-        if (!Files.exists(summaryFile)) {
-            return List.of();
+        return summary(summaryFile).map(Summary::cells).orElse(List.of());
+    }
+
+    /** The sweep in {@code folder}, as far as it got; empty when it has no {@code sweep.json}. */
+    public static Optional<Summary> load(Path folder) throws IOException {
+        return summary(folder.resolve("sweep.json"));
+    }
+
+    private static Optional<Summary> summary(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
         }
-        Summary s = Json.GSON.fromJson(Files.readString(summaryFile), Summary.class);
-        return s == null || s.cells() == null ? List.of() : s.cells();
+        Summary s = Json.GSON.fromJson(Files.readString(file), Summary.class);
+        if (s == null || s.temperatures() == null) {
+            throw new IOException(file + " is not a sweep summary (no temperatures in it); start the sweep in a new folder");
+        }
+        return Optional.of(s.cells() == null ? new Summary(s.note(), s.temperatures(), List.of()) : s);
     }
 }

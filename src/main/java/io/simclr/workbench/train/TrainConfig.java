@@ -35,6 +35,17 @@ public record TrainConfig(DataConfig data, AugmentationConfig augmentation, Mode
                           double warmupEpochs, double holdEpochs, long seed, String device, int threads, int augmentThreads, int logEvery,
                           double maxSeconds, int knnK, double knnTemperature) {
 
+    /**
+     * A short classroom experiment (a sweep's or a study's cell, the Temperature screen's batch):
+     * Adam at {@code learningRate}, its default weight decay, no warm-up, the automatic device, every
+     * step logged, kNN with its defaults.
+     */
+    public static TrainConfig experiment(DataConfig data, AugmentationConfig augmentation, ModelConfig model, int batchSize, int epochs,
+                                         double temperature, double learningRate, long seed, int threads, double maxSeconds) {
+        return new TrainConfig(data, augmentation, model, batchSize, epochs, temperature, OptimizerKind.ADAM, learningRate, -1, 0, 0, seed,
+                "auto", threads, 0, 1, maxSeconds, 0, 0.1);
+    }
+
     /** The same job at another temperature (a sweep's runs differ only in this). */
     public TrainConfig withTemperature(double t) {
         return new TrainConfig(data, augmentation, model, batchSize, epochs, t, optimizer, learningRate, weightDecay, warmupEpochs,

@@ -28,7 +28,7 @@ class TemperatureViewTest {
     void start(Stage stage) {
         model = new TemperatureViewModel();
         model.pairs.set(8);
-        stage.setScene(new Scene(new TemperatureView(model), 1280, 800));
+        stage.setScene(new Scene(new TemperatureView(model, new io.simclr.workbench.app.temperature.SweepView(new io.simclr.workbench.app.temperature.SweepViewModel(), java.nio.file.Path.of("runs"), p -> {})), 1280, 800));
         stage.show();
         model.load();
     }

@@ -39,8 +39,9 @@ class AugStudyCommandTest {
                 summary.cells().subList(0, 3))));
         CommandLineTest.Run again = study(out, "crop,blur");
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(again.out().contains("cell 4 of 4: blur then blur"), again.out());
-        assertFalse(again.out().contains("cell 1 of 4"), "finished cells are not run again");
+        assertTrue(again.out().contains("cell 4 of 4, blur+blur: training"), again.out());
+        assertTrue(again.out().contains("cell 1 of 4, crop+crop: already done"), again.out());
+        assertFalse(again.out().contains("crop+crop: training"), "finished cells are not run again");
     }
 
     @Test

@@ -29,8 +29,8 @@ class SweepCommandTest {
 
         CommandLineTest.Run second = sweep(out, "0.2,0.5");
         assertEquals(0, second.exitCode(), second.err() + second.out());
-        assertTrue(second.out().contains("tau 0.2: already done"), second.out());
-        assertTrue(second.out().contains("tau 0.5: training"), second.out());
+        assertTrue(second.out().contains("cell 1 of 2, tau-0.2: already done"), second.out());
+        assertTrue(second.out().contains("cell 2 of 2, tau-0.5: training"), second.out());
         String[] lines = second.out().strip().split("\n");
         assertTrue(lines[lines.length - 1].matches("RESULT knn_tau_0\\.2=0\\.\\d{4} knn_tau_0\\.5=0\\.\\d{4}"), lines[lines.length - 1]);
 
@@ -40,6 +40,18 @@ class SweepCommandTest {
         assertEquals(0.5, io.simclr.workbench.train.RunFolder.open(out.resolve("tau-0.5")).readConfig().temperature());
         String html = Files.readString(out.resolve("sweep.html"));
         assertTrue(html.contains("contrastive top-1 accuracy") && html.contains("τ 0.5"), "overlaid curves and both temperatures");
+        assertTrue(html.contains("Cosine similarities of positive and negative pairs"), "histograms per temperature");
+        for (var cell : cells) {
+            for (String key : new String[] {"positiveHistogram", "negativeHistogram"}) {
+                JsonArray bins = cell.getAsJsonObject().getAsJsonArray(key);
+                assertEquals(io.simclr.workbench.run.TemperatureSweep.HISTOGRAM_BINS, bins.size(), key);
+                double total = 0;
+                for (var b : bins) {
+                    total += b.getAsDouble();
+                }
+                assertEquals(1.0, total, 1e-9, key + " holds shares of its pairs");
+            }
+        }
     }
 
     @Test

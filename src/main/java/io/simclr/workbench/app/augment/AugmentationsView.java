@@ -77,6 +77,13 @@ public final class AugmentationsView extends BorderPane {
 
         javafx.scene.control.MenuButton open = new javafx.scene.control.MenuButton("Images…");
         open.setId("augment-open");
+        Folders.last().ifPresent(r -> {
+            javafx.scene.control.MenuItem again = new javafx.scene.control.MenuItem(
+                    r.source().name().toLowerCase() + " " + r.folder().getFileName() + " (last used)");
+            again.setId("augment-open-last");
+            again.setOnAction(e -> model.useDataset(r.source(), r.folder()));
+            open.getItems().add(again);
+        });
         for (io.simclr.workbench.data.DataSource source : List.of(io.simclr.workbench.data.DataSource.CIFAR10,
                 io.simclr.workbench.data.DataSource.STL10, io.simclr.workbench.data.DataSource.FOLDER)) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(source.name().toLowerCase() + " folder…");
@@ -86,7 +93,7 @@ public final class AugmentationsView extends BorderPane {
                 Folders.startIn(chooser);
                 java.io.File dir = chooser.showDialog(getScene().getWindow());
                 if (dir != null) {
-                    Folders.remember(dir.toPath());
+                    Folders.remember(source, dir.toPath());
                     model.useDataset(source, dir.toPath());
                 }
             });

@@ -17,7 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeries;
@@ -49,11 +48,9 @@ public final class RunsView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> overlay());
 
-        JFreeChart chart = ChartFactory.createXYLineChart("loss of the selected runs", "step", "NT-Xent loss (smoothed)", curves);
-        chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
-        ((org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId("runs-chart");
+        JFreeChart chart = io.simclr.workbench.app.Charts.lines("loss of the selected runs", "step", "NT-Xent loss (smoothed)", curves,
+                java.util.List.of(), false);
+        ChartViewer viewer = io.simclr.workbench.app.Charts.viewer(chart, "runs-chart");
         SplitPane split = new SplitPane(table, viewer);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.45);
@@ -86,13 +83,10 @@ public final class RunsView extends BorderPane {
                 double[] step = columns.getOrDefault("global_step", new double[0]);
                 double[] loss = columns.getOrDefault("loss", new double[0]);
                 XYSeries series = new XYSeries(run.name(), false, true);
-                double smoothed = Double.NaN;
+                double[] smoothed = io.simclr.workbench.run.RunReport.smooth(loss, 0.95);
                 int stride = Math.max(1, step.length / 2_000);
-                for (int i = 0; i < step.length; i++) {
-                    smoothed = Double.isNaN(smoothed) ? loss[i] : 0.95 * smoothed + 0.05 * loss[i];
-                    if (i % stride == 0) {
-                        series.add(step[i], smoothed, false);
-                    }
+                for (int i = 0; i < step.length; i += stride) {
+                    series.add(step[i], smoothed[i], false);
                 }
                 curves.addSeries(series);
             });

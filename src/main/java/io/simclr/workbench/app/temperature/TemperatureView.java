@@ -16,6 +16,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -43,7 +45,8 @@ public final class TemperatureView extends BorderPane {
     private final TilePane thumbnails = new TilePane(4, 4);
     private final Label summary = new Label();
 
-    public TemperatureView(TemperatureViewModel model) {
+    /** @param sweepView the sweep tab, beside the single-batch view */
+    public TemperatureView(TemperatureViewModel model, SweepView sweepView) {
         this.model = model;
         getStyleClass().add("screen");
 
@@ -78,14 +81,12 @@ public final class TemperatureView extends BorderPane {
         HBox top = new HBox(8, choose, random, new Label("images"), pairs, newBatch, runLabel);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10));
-        setTop(top);
 
         thumbnails.setPrefColumns(4);
         thumbnails.setPadding(new Insets(8));
         ScrollPane left = new ScrollPane(thumbnails);
         left.setPrefWidth(250);
         left.setFitToWidth(true);
-        setLeft(left);
 
         // Tau on a log scale: 0.01 … 2 is two and a bit decades, each as wide as the next.
         Slider tau = new Slider(Math.log10(0.01), Math.log10(2), Math.log10(model.temperature.get()));
@@ -98,31 +99,18 @@ public final class TemperatureView extends BorderPane {
         Pane canvasHolder = new Pane(bars);
         bars.widthProperty().bind(canvasHolder.widthProperty());
         bars.heightProperty().bind(canvasHolder.heightProperty());
-        javafx.scene.control.TextField sweepTaus = new javafx.scene.control.TextField();
-        sweepTaus.textProperty().bindBidirectional(model.sweepTemperatures);
-        sweepTaus.setPrefColumnCount(14);
-        Spinner<Integer> sweepSeconds = new Spinner<>(10, 3600, model.sweepSeconds.get(), 10);
-        sweepSeconds.setPrefWidth(90);
-        sweepSeconds.valueProperty().addListener((o, was, now) -> model.sweepSeconds.set(now));
-        Button sweep = new Button("Run sweep");
-        sweep.setId("temperature-sweep");
-        sweep.disableProperty().bind(model.sweeping);
-        sweep.setOnAction(e -> model.sweep(java.nio.file.Path.of(System.getProperty("simclr.workbench.runs", "runs"))));
-        Label sweepStatus = new Label();
-        sweepStatus.textProperty().bind(model.sweepStatus);
-        sweepStatus.getStyleClass().add("hint");
-        Label sweepLabel = new Label("Sweep on the built-in shapes, τ =");
-        Label secondsLabel = new Label("seconds per run");
-        for (Label l : List.of(sweepLabel, secondsLabel)) {
-            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
-        sweep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox sweepBar = new HBox(8, sweepLabel, sweepTaus, secondsLabel, sweepSeconds, sweep);
-        sweepBar.setAlignment(Pos.CENTER_LEFT);
-        VBox center = new VBox(8, canvasHolder, tauLabel, tau, summary, sweepBar, sweepStatus);
+        VBox center = new VBox(8, canvasHolder, tauLabel, tau, summary);
         VBox.setVgrow(canvasHolder, javafx.scene.layout.Priority.ALWAYS);
         center.setPadding(new Insets(8, 12, 12, 12));
-        setCenter(center);
+        BorderPane softmax = new BorderPane(center);
+        softmax.setTop(top);
+        softmax.setLeft(left);
+        Tab softmaxTab = new Tab("Softmax of one batch", softmax);
+        Tab sweepTab = new Tab("Temperature sweep", sweepView);
+        sweepTab.setId("temperature-sweep-tab");
+        TabPane tabs = new TabPane(softmaxTab, sweepTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(tabs);
 
         model.batch.addListener((o, was, now) -> rebuildThumbnails());
         model.anchor.addListener((o, was, now) -> {

@@ -5,7 +5,6 @@ import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.eval.ViewSimilarities;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.ModelConfig;
-import io.simclr.workbench.train.OptimizerKind;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
 import java.nio.file.Path;
@@ -36,58 +35,6 @@ public final class TemperatureViewModel {
     public final ObjectProperty<Path> run = new SimpleObjectProperty<>();
     public final StringProperty status = new SimpleStringProperty("");
     public final StringProperty error = new SimpleStringProperty();
-
-    public final StringProperty sweepTemperatures = new SimpleStringProperty("0.05,0.1,0.5,1.0");
-    public final IntegerProperty sweepSeconds = new SimpleIntegerProperty(100);
-    public final javafx.beans.property.BooleanProperty sweeping = new javafx.beans.property.SimpleBooleanProperty();
-    public final StringProperty sweepStatus = new SimpleStringProperty("");
-    /** The finished sweep's page, for the view to open. */
-    public final ObjectProperty<Path> sweepPage = new SimpleObjectProperty<>();
-
-    private final ExecutorService sweeper = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "temperature-sweep");
-        t.setDaemon(true);
-        return t;
-    });
-
-    /**
-     * A temperature sweep on the built-in shapes (one run per temperature, same seed and schedule, each
-     * stopped after the chosen seconds), into {@code runs/sweep-<time>}; when it ends, its page is offered.
-     */
-    public void sweep(Path runs) {
-        if (sweeping.get()) {
-            return;
-        }
-        java.util.List<Double> temperatures;
-        try {
-            temperatures = java.util.Arrays.stream(sweepTemperatures.get().split(",")).map(String::trim).map(Double::parseDouble).toList();
-        } catch (NumberFormatException e) {
-            error.set("Temperatures must be numbers separated by commas, e.g. 0.05,0.1,0.5,1.0 — not \"" + sweepTemperatures.get() + "\"");
-            return;
-        }
-        TrainConfig base = new TrainConfig(DataConfig.shapes(), AugmentationPreset.SHAPES.config(), ModelConfig.defaults(EncoderKind.SMALL), 64,
-                15, 0.5, OptimizerKind.ADAM, 1e-3, -1, 0, 0, 1, "auto", 0, 0, 1, sweepSeconds.get(), 0, 0.1);
-        Path folder = runs.resolve("sweep-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        sweeping.set(true);
-        sweepStatus.set("sweep starting …");
-        sweeper.execute(() -> {
-            try {
-                io.simclr.workbench.run.TemperatureSweep.run(base, temperatures, folder, java.util.List.of(),
-                        m -> Platform.runLater(() -> sweepStatus.set(m)));
-                Platform.runLater(() -> {
-                    sweepStatus.set("sweep done: " + folder.resolve("sweep.html"));
-                    sweepPage.set(folder.resolve("sweep.html"));
-                });
-            } catch (Exception e) {
-                Platform.runLater(() -> {
-                    sweepStatus.set("sweep stopped");
-                    error.set(e.getMessage());
-                });
-            } finally {
-                Platform.runLater(() -> sweeping.set(false));
-            }
-        });
-    }
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "temperature-batch");
@@ -127,12 +74,11 @@ public final class TemperatureViewModel {
     }
 
     static TrainConfig randomInitConfig() {
-        return new TrainConfig(DataConfig.shapes().withCounts(500, 100), AugmentationPreset.SHAPES.config(),
-                ModelConfig.defaults(EncoderKind.SMALL), 64, 1, 0.5, OptimizerKind.ADAM, 0, -1, 0, 0, 1, "auto", 0, 0, 1, 0, 0, 0.1);
+        return TrainConfig.experiment(DataConfig.shapes().withCounts(500, 100), AugmentationPreset.SHAPES.config(),
+                ModelConfig.defaults(EncoderKind.SMALL), 64, 1, 0.5, 0, 1, 0, 0);
     }
 
     public void dispose() {
         worker.shutdownNow();
-        sweeper.shutdownNow();
     }
 }

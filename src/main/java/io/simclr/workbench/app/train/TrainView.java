@@ -1,7 +1,7 @@
 package io.simclr.workbench.app.train;
 
+import io.simclr.workbench.app.Charts;
 import io.simclr.workbench.model.EncoderKind;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.File;
 import java.util.List;
@@ -23,11 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -60,12 +56,12 @@ public final class TrainView extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.add(viewer(lossChart, "chart-loss"), 0, 0);
-        grid.add(viewer(similarityChart, "chart-similarity"), 1, 0);
-        grid.add(viewer(accuracyChart, "chart-accuracy"), 0, 1);
-        grid.add(viewer(speedChart, "chart-speed"), 1, 1);
-        grid.add(viewer(rateChart, "chart-rate"), 2, 0);
-        grid.add(viewer(geometryChart, "chart-geometry"), 2, 1);
+        grid.add(Charts.viewer(lossChart, "chart-loss"), 0, 0);
+        grid.add(Charts.viewer(similarityChart, "chart-similarity"), 1, 0);
+        grid.add(Charts.viewer(accuracyChart, "chart-accuracy"), 0, 1);
+        grid.add(Charts.viewer(speedChart, "chart-speed"), 1, 1);
+        grid.add(Charts.viewer(rateChart, "chart-rate"), 2, 0);
+        grid.add(Charts.viewer(geometryChart, "chart-geometry"), 2, 1);
         for (int i = 0; i < 3; i++) {
             var column = new javafx.scene.layout.ColumnConstraints();
             column.setPercentWidth(100.0 / 3);
@@ -134,10 +130,12 @@ public final class TrainView extends BorderPane {
         epochs.setId("train-epochs");
         epochs.setEditable(true);
         epochs.valueProperty().addListener((o, was, now) -> model.epochs.set(now));
+        model.epochs.addListener((o, was, now) -> epochs.getValueFactory().setValue(now.intValue()));
         Spinner<Integer> batch = new Spinner<>(2, 4096, model.batch.get(), 16);
         batch.setId("train-batch");
         batch.setEditable(true);
         batch.valueProperty().addListener((o, was, now) -> model.batch.set(now));
+        model.batch.addListener((o, was, now) -> batch.getValueFactory().setValue(now.intValue()));
         Spinner<Integer> images = new Spinner<>(20, 50_000, model.shapesCount.get(), 500);
         images.setId("train-images");
         images.setEditable(true);
@@ -163,6 +161,7 @@ public final class TrainView extends BorderPane {
             }
         });
         lr.valueProperty().addListener((o, was, now) -> model.learningRate.set(now));
+        model.learningRate.addListener((o, was, now) -> lr.getValueFactory().setValue(now.doubleValue()));
         Slider smoothing = new Slider(0, 0.99, 0.9);
         smoothing.valueProperty().addListener((o, was, now) -> model.setSmoothing(now.doubleValue()));
         Label smoothingLabel = new Label();
@@ -216,6 +215,9 @@ public final class TrainView extends BorderPane {
         ComboBox<String> dataset = new ComboBox<>();
         dataset.setId("train-dataset");
         dataset.getItems().setAll("built-in shapes", "CIFAR-10 folder…");
+        java.util.Optional<io.simclr.workbench.app.Folders.Remembered> last = io.simclr.workbench.app.Folders.last()
+                .filter(r -> r.source() == io.simclr.workbench.data.DataSource.CIFAR10);
+        last.ifPresent(r -> dataset.getItems().add("CIFAR-10: " + r.folder().getFileName() + " (last used)"));
         dataset.getSelectionModel().select(0);
         Label datasetFolder = new Label();
         datasetFolder.getStyleClass().add("hint");
@@ -227,6 +229,10 @@ public final class TrainView extends BorderPane {
                 model.cifarFolder.set(null);
                 return;
             }
+            if (dataset.getSelectionModel().getSelectedIndex() == 2) {
+                model.cifarFolder.set(last.get().folder());
+                return;
+            }
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("CIFAR-10 binary folder (data_batch_*.bin or train.bin)");
             io.simclr.workbench.app.Folders.startIn(chooser);
@@ -234,7 +240,7 @@ public final class TrainView extends BorderPane {
             if (dir == null) {
                 dataset.getSelectionModel().select(model.cifarFolder.get() == null ? 0 : 1);
             } else {
-                io.simclr.workbench.app.Folders.remember(dir.toPath());
+                io.simclr.workbench.app.Folders.remember(io.simclr.workbench.data.DataSource.CIFAR10, dir.toPath());
                 model.cifarFolder.set(dir.toPath());
             }
         });
@@ -254,28 +260,7 @@ public final class TrainView extends BorderPane {
     private static JFreeChart chart(String title, String yLabel, List<XYSeries> series, List<Color> colours) {
         XYSeriesCollection data = new XYSeriesCollection();
         series.forEach(data::addSeries);
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "step", yLabel, data);
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(220, 220, 220));
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < colours.size(); i++) {
-            renderer.setSeriesPaint(i, colours.get(i));
-            renderer.setSeriesStroke(i, new BasicStroke(i == 0 && colours.size() > 1 && colours.get(0).getAlpha() < 255 ? 1f : 2f));
-        }
-        plot.setRenderer(renderer);
-        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        chart.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 14));
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
-    }
-
-    private static ChartViewer viewer(JFreeChart chart, String id) {
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId(id);
-        viewer.setMinSize(200, 150);
-        return viewer;
+        return Charts.lines(title, "step", yLabel, data, colours, false);
     }
 
     /** Number of points in the loss chart (for tests). */

@@ -1,0 +1,63 @@
+package io.simclr.workbench.app;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The look every chart of the window shares: white plot, light grid, bold title, the map palette. */
+public final class Charts {
+
+    private Charts() {}
+
+    /** The k-th colour of the palette the embedding maps use, so a run or class keeps its colour everywhere. */
+    public static Color colour(int k) {
+        return io.simclr.workbench.embed.MapPicture.colour(k);
+    }
+
+    /**
+     * A line chart (or, with {@code points}, a scatter of markers) over {@code data}; series take
+     * {@code colours} in order, the first drawn thin when it is translucent (a raw curve under its
+     * smoothed one).
+     */
+    public static JFreeChart lines(String title, String xLabel, String yLabel, XYSeriesCollection data, List<Color> colours, boolean points) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(!points, points);
+        for (int i = 0; i < colours.size(); i++) {
+            renderer.setSeriesPaint(i, colours.get(i));
+            renderer.setSeriesStroke(i, new BasicStroke(i == 0 && colours.size() > 1 && colours.get(0).getAlpha() < 255 ? 1f : 2f));
+        }
+        plot.setRenderer(renderer);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        if (points) {
+            ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+        }
+        return style(chart);
+    }
+
+    public static JFreeChart style(JFreeChart chart) {
+        chart.getPlot().setBackgroundPaint(Color.WHITE);
+        if (chart.getPlot() instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(new Color(220, 220, 220));
+            xy.setRangeGridlinePaint(new Color(220, 220, 220));
+        }
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    public static ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId(id);
+        viewer.setMinSize(200, 150);
+        return viewer;
+    }
+}

@@ -1,0 +1,199 @@
+package io.simclr.workbench.app;
+
+import io.simclr.workbench.run.ExperimentControl;
+import io.simclr.workbench.run.ExperimentProgress;
+import io.simclr.workbench.train.StepMetrics;
+import io.simclr.workbench.train.TrainingListener;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A sweep or study running off the UI thread, as the window sees it: whether it runs, which cell,
+ * how far (0 … 1 over all cells) and about how long is left, and Stop. Time left assumes every cell
+ * trains for its time limit, plus a guess for its evaluation learned from the cells done so far.
+ */
+public final class ExperimentJob {
+
+    /** The experiment's work; it reports progress and training steps and obeys the control. */
+    public interface Work {
+        void run(Consumer<ExperimentProgress> progress, TrainingListener steps, ExperimentControl control) throws Exception;
+    }
+
+    public final BooleanProperty running = new SimpleBooleanProperty();
+    public final StringProperty status = new SimpleStringProperty("");
+    public final DoubleProperty progress = new SimpleDoubleProperty(0);
+    public final StringProperty error = new SimpleStringProperty();
+    /** The run folder name of the cell training or being evaluated now; null between cells. */
+    public final StringProperty currentCell = new SimpleStringProperty();
+
+    private final ExecutorService executor;
+    private ExperimentControl control;
+
+    public ExperimentJob(String threadName) {
+        executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts {@code work} unless one is running; {@code onCellDone} runs on the UI thread after each
+     * finished cell and at the end (to reload the results), {@code secondsPerCell} is the cells' time limit.
+     */
+    public void start(Work work, double secondsPerCell, Runnable onCellDone) {
+        if (running.get()) {
+            return;
+        }
+        ExperimentControl c = new ExperimentControl();
+        control = c;
+        running.set(true);
+        progress.set(0);
+        status.set("starting …");
+        Clock clock = new Clock(secondsPerCell);
+        executor.execute(() -> {
+            try {
+                work.run(p -> {
+                    clock.cell(p);
+                    Platform.runLater(() -> show(clock));
+                    if (p.stage() == ExperimentProgress.Stage.DONE) {
+                        Platform.runLater(onCellDone);
+                    }
+                }, new TrainingListener() {
+                    @Override
+                    public void onStep(StepMetrics step) {
+                        if (clock.step(step.elapsedSeconds())) {
+                            Platform.runLater(() -> show(clock));
+                        }
+                    }
+                }, c);
+                Platform.runLater(() -> {
+                    progress.set(1);
+                    status.set("finished: " + clock.cells + " cells");
+                });
+            } catch (CancellationException e) {
+                Platform.runLater(() -> status.set("stopped (" + e.getMessage() + ")"));
+            } catch (Exception e) {
+                Platform.runLater(() -> {
+                    status.set("failed");
+                    error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+                });
+            } finally {
+                Platform.runLater(() -> {
+                    running.set(false);
+                    currentCell.set(null);
+                    onCellDone.run();
+                });
+            }
+        });
+    }
+
+    /** Asks the running cell to stop at its next step; its checkpoint is kept for the next start. */
+    public void stop() {
+        ExperimentControl c = control;
+        if (c != null) {
+            c.stop();
+            status.set("stopping at the next step …");
+        }
+    }
+
+    private void show(Clock clock) {
+        progress.set(clock.fraction());
+        status.set(clock.describe());
+        currentCell.set(clock.activeCell());
+    }
+
+    /** Stops a running experiment and waits (up to a minute) for its cell to write its checkpoint. */
+    public void dispose() {
+        stop();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Progress arithmetic, on the experiment's thread; read by the UI thread only through {@link #describe()} snapshots. */
+    static final class Clock {
+        private final double secondsPerCell;
+        private volatile ExperimentProgress current;
+        private volatile double trainedInCell;
+        private volatile int cells;
+        private double lastShown = -1;
+        private long evaluationStarted;
+        private double evaluationSeconds = Double.NaN;
+
+        Clock(double secondsPerCell) {
+            this.secondsPerCell = secondsPerCell;
+        }
+
+        void cell(ExperimentProgress p) {
+            if (p.stage() == ExperimentProgress.Stage.TRAINING) {
+                trainedInCell = 0;
+            } else if (p.stage() == ExperimentProgress.Stage.EVALUATING) {
+                trainedInCell = secondsPerCell;
+                evaluationStarted = System.nanoTime();
+            } else if (p.stage() == ExperimentProgress.Stage.DONE && evaluationStarted != 0) {
+                evaluationSeconds = (System.nanoTime() - evaluationStarted) / 1e9;
+            }
+            cells = p.cells();
+            current = p;
+        }
+
+        /** True at most once a second of training, when the readout is worth refreshing. */
+        boolean step(double elapsedSeconds) {
+            trainedInCell = Math.min(secondsPerCell, elapsedSeconds);
+            if (elapsedSeconds - lastShown >= 1 || elapsedSeconds < lastShown) {
+                lastShown = elapsedSeconds;
+                return true;
+            }
+            return false;
+        }
+
+        double fraction() {
+            ExperimentProgress p = current;
+            if (p == null) {
+                return 0;
+            }
+            boolean finished = p.stage() == ExperimentProgress.Stage.DONE || p.stage() == ExperimentProgress.Stage.ALREADY_DONE;
+            double within = finished ? 1 : secondsPerCell > 0 ? 0.9 * trainedInCell / secondsPerCell : 0;
+            return (p.cell() - 1 + within) / p.cells();
+        }
+
+        String activeCell() {
+            ExperimentProgress p = current;
+            return p == null || p.stage() == ExperimentProgress.Stage.DONE || p.stage() == ExperimentProgress.Stage.ALREADY_DONE ? null : p.name();
+        }
+
+        String describe() {
+            ExperimentProgress p = current;
+            if (p == null) {
+                return "";
+            }
+            if (secondsPerCell <= 0) {
+                return p.message();
+            }
+            double evaluation = Double.isNaN(evaluationSeconds) ? 0.1 * secondsPerCell : evaluationSeconds;
+            boolean finished = p.stage() == ExperimentProgress.Stage.DONE || p.stage() == ExperimentProgress.Stage.ALREADY_DONE;
+            double left = (p.cells() - p.cell()) * (secondsPerCell + evaluation)
+                    + (finished ? 0 : Math.max(0, secondsPerCell - trainedInCell) + (p.stage() == ExperimentProgress.Stage.EVALUATING ? 0 : evaluation));
+            return String.format(Locale.ROOT, "%s — about %s left", p.message(), minutes(left));
+        }
+
+        static String minutes(double seconds) {
+            long s = Math.round(seconds);
+            return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.simclr.workbench.app.study;
+
+import io.simclr.workbench.app.Widgets;
+import io.simclr.workbench.run.AugmentationStudy;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import javafx.stage.DirectoryChooser;
+
+/**
+ * The Study screen: the SimCLR paper's augmentation-composition grid. Operations and seconds per
+ * cell on the left; the progress of the running study above; the grid as a heat map (rows: first
+ * operation, columns: second, both on both views; the diagonal one operation alone) with row and
+ * column averages, the running cell outlined.
+ */
+public final class StudyView extends BorderPane {
+
+    private static final Color LOW = Color.web("#f7fcf5");
+    private static final Color HIGH = Color.web("#238b45");
+
+    private final StudyViewModel model;
+    private final Canvas heatmap = new Canvas(600, 400);
+
+    public StudyView(StudyViewModel model, Path runs, Consumer<Path> openPage) {
+        this.model = model;
+        getStyleClass().add("screen");
+
+        VBox ops = new VBox(6);
+        for (AugmentationStudy.Operation op : AugmentationStudy.Operation.values()) {
+            CheckBox box = new CheckBox(op.id());
+            box.setId("study-op-" + op.id());
+            box.selectedProperty().bindBidirectional(model.chosen.get(op));
+            box.disableProperty().bind(model.job.running);
+            ops.getChildren().add(box);
+        }
+        Spinner<Integer> seconds = new Spinner<>(5, 3600, model.secondsPerRun.get(), 5);
+        seconds.setId("study-seconds");
+        seconds.setEditable(true);
+        seconds.valueProperty().addListener((o, was, now) -> model.secondsPerRun.set(now));
+        Label cells = new Label();
+        cells.getStyleClass().add("hint");
+        cells.setWrapText(true);
+        List<javafx.beans.Observable> inputs = new java.util.ArrayList<>(model.chosen.values());
+        inputs.add(model.secondsPerRun);
+        cells.textProperty().bind(Bindings.createStringBinding(() -> {
+            long n = model.chosen.values().stream().filter(javafx.beans.property.BooleanProperty::get).count();
+            return String.format(Locale.ROOT, "%d cells, about %d min of training", n * n, Math.round(n * n * model.secondsPerRun.get() / 60.0));
+        }, inputs.toArray(javafx.beans.Observable[]::new)));
+        Button run = new Button("Run study");
+        run.setId("study-run");
+        run.setMaxWidth(Double.MAX_VALUE);
+        run.textProperty().bind(Bindings.createStringBinding(() -> model.summary.get() != null && !StudyViewModel.finished(model.summary.get())
+                && model.folder.get() != null ? "Continue study" : "Run study", model.summary, model.folder));
+        run.disableProperty().bind(model.job.running);
+        run.setOnAction(e -> model.start(runs));
+        Button stop = new Button("Stop");
+        stop.setId("study-stop");
+        stop.setMaxWidth(Double.MAX_VALUE);
+        stop.disableProperty().bind(model.job.running.not());
+        stop.setOnAction(e -> model.job.stop());
+        Button open = new Button("Open study…");
+        open.setId("study-open");
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.disableProperty().bind(model.job.running);
+        open.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("A study folder (one with study.json)");
+            if (Files.isDirectory(runs)) {
+                chooser.setInitialDirectory(runs.toFile());
+            }
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                model.open(dir.toPath());
+            }
+        });
+        Button page = new Button("Open page");
+        page.setMaxWidth(Double.MAX_VALUE);
+        page.disableProperty().bind(Bindings.createBooleanBinding(() -> model.folder.get() == null
+                || !Files.exists(model.folder.get().resolve("study.html")), model.folder, model.summary));
+        page.setOnAction(e -> openPage.accept(model.folder.get().resolve("study.html")));
+        Label explain = new Label("Each cell is a short SimCLR run on the built-in shapes with two operations applied to both views, one"
+                + " after the other (the diagonal: one alone), scored by the linear probe. Stop keeps finished cells; Continue goes on"
+                + " with the first missing one.");
+        explain.setWrapText(true);
+        explain.getStyleClass().add("hint");
+        VBox controls = new VBox(8, new Label("Operations"), ops, new Label("Seconds per cell"), seconds, cells, run, stop, open, page, explain);
+        controls.setPadding(new Insets(12));
+        controls.setPrefWidth(230);
+        controls.getStyleClass().add("controls");
+        setLeft(controls);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("study-progress");
+        bar.setPrefWidth(260);
+        bar.progressProperty().bind(model.job.progress);
+        Label status = new Label();
+        status.setId("study-status");
+        status.getStyleClass().add("hint");
+        status.textProperty().bind(Bindings.createStringBinding(() -> (model.folder.get() == null ? "no study yet"
+                : model.folder.get().getFileName() + ": ") + model.job.status.get(), model.folder, model.job.status));
+        HBox top = new HBox(10, bar, status);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(10, 12, 4, 12));
+        setTop(top);
+
+        Pane holder = new Pane(heatmap);
+        holder.setId("study-heatmap");
+        heatmap.widthProperty().bind(holder.widthProperty());
+        heatmap.heightProperty().bind(holder.heightProperty());
+        heatmap.widthProperty().addListener((o, was, now) -> draw());
+        heatmap.heightProperty().addListener((o, was, now) -> draw());
+        VBox.setVgrow(holder, Priority.ALWAYS);
+        VBox center = new VBox(holder);
+        center.setPadding(new Insets(4, 12, 12, 12));
+        setCenter(center);
+
+        model.summary.addListener((o, was, now) -> draw());
+        model.job.currentCell.addListener((o, was, now) -> draw());
+        Widgets.showFrom(model.error, "Augmentation study");
+    }
+
+    private void draw() {
+        GraphicsContext g = heatmap.getGraphicsContext2D();
+        double w = heatmap.getWidth();
+        double h = heatmap.getHeight();
+        // A white card in both themes, as the charts are, so the greens read the same.
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        AugmentationStudy.Summary s = model.summary.get();
+        g.setTextBaseline(VPos.CENTER);
+        if (s == null || s.operations().isEmpty()) {
+            g.setFill(Color.GRAY);
+            g.setFont(Font.font(14));
+            g.fillText("Tick operations and press Run study, or open a study folder.", 20, 30);
+            return;
+        }
+        AugmentationStudy.Grid grid = AugmentationStudy.Grid.of(s);
+        List<String> ops = grid.operations();
+        int n = ops.size();
+        double title = 34;
+        double labelW = 90;
+        double labelH = 28;
+        double side = Math.max(20, Math.min((w - labelW - 20) / (n + 1.3), (h - title - labelH - 36) / (n + 1.3)));
+        double x0 = labelW;
+        double y0 = title + labelH;
+        g.setFont(Font.font(null, FontWeight.BOLD, 15));
+        g.setFill(Color.BLACK);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("linear-probe top-1 — rows: first operation, columns: second (both views)", 10, 14);
+        g.setFont(Font.font(Math.max(11, Math.min(16, side / 5))));
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int j = 0; j < n; j++) {
+            g.setFill(Color.BLACK);
+            g.fillText(ops.get(j), x0 + (j + 0.5) * side, title + labelH / 2);
+        }
+        g.fillText("average", x0 + (n + 0.15 + 0.5) * side, title + labelH / 2);
+        String running = model.job.currentCell.get();
+        for (int i = 0; i < n; i++) {
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setFill(Color.BLACK);
+            g.fillText(ops.get(i), x0 - 8, y0 + (i + 0.5) * side);
+            g.setTextAlign(TextAlignment.CENTER);
+            for (int j = 0; j < n; j++) {
+                cell(g, grid, grid.values()[i][j], x0 + j * side, y0 + i * side, side, false);
+                if ((ops.get(i) + "+" + ops.get(j)).equals(running)) {
+                    g.setStroke(Color.web("#d62728"));
+                    g.setLineWidth(3);
+                    g.strokeRect(x0 + j * side + 2, y0 + i * side + 2, side - 4, side - 4);
+                    g.setFill(Color.web("#d62728"));
+                    g.fillText("running", x0 + (j + 0.5) * side, y0 + (i + 0.5) * side);
+                }
+            }
+            cell(g, grid, grid.rowMeans()[i], x0 + (n + 0.15) * side, y0 + i * side, side, true);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFill(Color.BLACK);
+        g.fillText("average", x0 - 8, y0 + (n + 0.15 + 0.5) * side);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int j = 0; j < n; j++) {
+            cell(g, grid, grid.columnMeans()[j], x0 + j * side, y0 + (n + 0.15) * side, side, true);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(Color.GRAY);
+        g.setFont(Font.font(12));
+        g.fillText(String.format(Locale.ROOT, "%d of %d cells done%s", s.cells().size(), n * n,
+                s.cells().isEmpty() ? "" : String.format(Locale.ROOT, "; worst %.3f, best %.3f (colour runs between them)", grid.min(), grid.max())),
+                x0, y0 + (n + 1.3) * side + 14);
+    }
+
+    private static void cell(GraphicsContext g, AugmentationStudy.Grid grid, double v, double x, double y, double side, boolean average) {
+        if (Double.isNaN(v)) {
+            g.setFill(Color.web("#eeeeee"));
+            g.fillRect(x + 1, y + 1, side - 2, side - 2);
+            g.setFill(Color.GRAY);
+            g.fillText(average ? "—" : "not run", x + side / 2, y + side / 2);
+            return;
+        }
+        double share = grid.share(v);
+        g.setFill(average ? Color.web("#f2f2f2") : LOW.interpolate(HIGH, share));
+        g.fillRect(x + 1, y + 1, side - 2, side - 2);
+        g.setFill(!average && share > 0.6 ? Color.WHITE : Color.BLACK);
+        g.fillText(String.format(Locale.ROOT, "%.3f", v), x + side / 2, y + side / 2);
+    }
+}

@@ -1,0 +1,162 @@
+package io.simclr.workbench.app.temperature;
+
+import io.simclr.workbench.app.ExperimentJob;
+import io.simclr.workbench.augment.AugmentationPreset;
+import io.simclr.workbench.data.DataConfig;
+import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.run.RunReport;
+import io.simclr.workbench.run.TemperatureSweep;
+import io.simclr.workbench.train.MetricsCsv;
+import io.simclr.workbench.train.TrainConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The sweep part of the Temperature screen: a temperature sweep on the built-in shapes run off the UI
+ * thread (one run per temperature, same seed and schedule, each stopped after the chosen seconds),
+ * and the sweep's results — its summary and every run's smoothed curves — reloaded after each run.
+ * An opened sweep that did not finish is continued by the next start; otherwise a start makes a new
+ * sweep folder under the runs folder.
+ */
+public final class SweepViewModel {
+
+    /** One run's curves against its step: loss and contrastive top-1, smoothed as the Runs screen smooths. */
+    public record Curves(double[] step, double[] loss, double[] top1) {}
+
+    public final StringProperty temperatures = new SimpleStringProperty("0.05,0.1,0.5,1.0");
+    public final IntegerProperty secondsPerRun = new SimpleIntegerProperty(100);
+    public final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
+    public final ObjectProperty<TemperatureSweep.Summary> summary = new SimpleObjectProperty<>();
+    /** Curves of the sweep's runs by temperature, in the summary's order. */
+    public final ObjectProperty<Map<Double, Curves>> curves = new SimpleObjectProperty<>(Map.of());
+    public final StringProperty error = new SimpleStringProperty();
+    public final ExperimentJob job = new ExperimentJob("temperature-sweep");
+
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sweep-results");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final DataConfig data;
+    private final int batch;
+
+    /** Sweeps on the built-in shapes, 64 images a step. */
+    public SweepViewModel() {
+        this(DataConfig.shapes(), 64);
+    }
+
+    public SweepViewModel(DataConfig data, int batch) {
+        this.data = data;
+        this.batch = batch;
+        job.error.addListener((o, was, now) -> {
+            if (now != null) {
+                error.set(now);
+                job.error.set(null);
+            }
+        });
+    }
+
+    /** The runs each sweep cell makes: the small encoder with the shapes augmentations, Adam 1e-3, seed 1, 15 epochs cut at the seconds per run. */
+    TrainConfig base() {
+        return TrainConfig.experiment(data, AugmentationPreset.SHAPES.config(), ModelConfig.defaults(EncoderKind.SMALL), batch, 15, 0.5, 1e-3, 1,
+                0, secondsPerRun.get());
+    }
+
+    /** Continues the opened sweep if it is unfinished, else starts a new one in {@code runs}. */
+    public void start(Path runs) {
+        if (job.running.get()) {
+            return;
+        }
+        List<Double> taus;
+        Path target = folder.get();
+        TemperatureSweep.Summary open = summary.get();
+        if (target != null && open != null && !finished(open)) {
+            taus = open.temperatures();
+        } else {
+            try {
+                taus = Arrays.stream(temperatures.get().split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Double::parseDouble).toList();
+            } catch (NumberFormatException e) {
+                error.set("Temperatures must be numbers separated by commas, e.g. 0.05,0.1,0.5,1.0 — not \"" + temperatures.get() + "\"");
+                return;
+            }
+            if (taus.isEmpty() || taus.stream().anyMatch(t -> !(t > 0))) {
+                error.set("Every temperature must be above 0, and there must be at least one — not \"" + temperatures.get() + "\"");
+                return;
+            }
+            target = runs.resolve("sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            folder.set(target);
+            summary.set(null);
+            curves.set(Map.of());
+        }
+        Path sweep = target;
+        TrainConfig base = base();
+        job.start((progress, steps, control) -> TemperatureSweep.run(base, taus, sweep, List.of(steps), progress, control),
+                secondsPerRun.get(), this::reload);
+    }
+
+    static boolean finished(TemperatureSweep.Summary s) {
+        return s.temperatures().stream().allMatch(t -> s.cells().stream().anyMatch(c -> c.temperature() == t && "completed".equals(c.status())));
+    }
+
+    /** Shows the sweep in {@code dir} (a folder with a sweep.json). */
+    public void open(Path dir) {
+        folder.set(dir);
+        reload();
+    }
+
+    /** Reads the folder's summary and curves off the UI thread, then shows them. */
+    public void reload() {
+        Path dir = folder.get();
+        if (dir == null) {
+            return;
+        }
+        loader.execute(() -> {
+            try {
+                TemperatureSweep.Summary s = TemperatureSweep.load(dir).orElse(null);
+                Map<Double, Curves> loaded = new LinkedHashMap<>();
+                if (s != null) {
+                    for (TemperatureSweep.Cell c : s.cells()) {
+                        Path metrics = dir.resolve(c.run()).resolve("metrics.csv");
+                        if (Files.exists(metrics)) {
+                            Map<String, double[]> m = MetricsCsv.read(metrics);
+                            loaded.put(c.temperature(), new Curves(m.get("global_step"), RunReport.smooth(m.get("loss"), 0.95),
+                                    RunReport.smooth(m.get("top1"), 0.95)));
+                        }
+                    }
+                }
+                Platform.runLater(() -> {
+                    summary.set(s);
+                    curves.set(loaded);
+                    if (s != null) {
+                        temperatures.set(String.join(",", s.temperatures().stream().map(String::valueOf).toList()));
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> error.set(dir + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    public void dispose() {
+        job.dispose();
+        loader.shutdownNow();
+    }
+}
