@@ -11,9 +11,9 @@ public enum AugmentationPreset {
     /** Random resized crop alone: the baseline of the augmentation study. */
     CROP_ONLY("crop-only"),
     /**
-     * For the built-in shapes, whose nuisances are colour, rotation, position and scale: crops that
-     * keep most of the shape, any rotation, any hue, more grayscale, so that only the shape is left
-     * for two views to agree on.
+     * For the built-in shapes, whose nuisances are colour, position, scale and background: crops
+     * that keep most of the shape, any hue, more grayscale, so that only the shape is left for two
+     * views to agree on.
      */
     SHAPES("shapes");
 
@@ -37,7 +37,7 @@ public enum AugmentationPreset {
             case SIMCLR_CIFAR -> AugmentationConfig.withDefaultsOff(crop, new AugmentationConfig.Flip(true, 0.5),
                     AugmentationConfig.ColorJitterSettings.simclr(0.5), new AugmentationConfig.Grayscale(true, 0.2), blur);
             case SHAPES -> new AugmentationConfig(new AugmentationConfig.Crop(true, 0.25, 1.0, 3.0 / 4.0, 4.0 / 3.0),
-                    new AugmentationConfig.Flip(true, 0.5), new AugmentationConfig.Rotation(true, 1.0, false, 180),
+                    new AugmentationConfig.Flip(true, 0.5), new AugmentationConfig.Rotation(false, 1.0, false, 180),
                     new AugmentationConfig.ColorJitterSettings(true, 1.0, 0.4, 0.4, 0.4, 0.5), new AugmentationConfig.Grayscale(true, 0.3), blur,
                     new AugmentationConfig.Noise(false, 0.5, 0.1), new AugmentationConfig.CutoutSettings(false, 0.5, 0.25, 0.5),
                     new AugmentationConfig.Sobel(false, 1.0));
@@ -49,6 +49,16 @@ public enum AugmentationPreset {
                         new AugmentationConfig.Grayscale(false, 0.2), blur);
             }
         };
+    }
+
+    /** The preset a dataset gets when none is named: its own for the built-in shapes, the CIFAR recipe for photos. */
+    public static AugmentationPreset defaultFor(io.simclr.workbench.data.DataSource source) {
+        return source == io.simclr.workbench.data.DataSource.SHAPES ? SHAPES : SIMCLR_CIFAR;
+    }
+
+    /** {@code auto} is {@link #defaultFor} the dataset; any other text names a preset. */
+    public static AugmentationPreset parse(String text, io.simclr.workbench.data.DataSource source) {
+        return "auto".equalsIgnoreCase(text.trim()) ? defaultFor(source) : parse(text);
     }
 
     public static AugmentationPreset parse(String text) {

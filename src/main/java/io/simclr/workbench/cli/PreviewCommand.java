@@ -51,7 +51,8 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Picks the images and every random parameter; the same seed gives the same grid.")
     long seed;
 
-    @Option(names = "--preset", paramLabel = "P", defaultValue = "simclr-cifar", description = "simclr-imagenet, simclr-cifar or crop-only.")
+    @Option(names = "--preset", paramLabel = "P", defaultValue = "auto",
+            description = "simclr-imagenet, simclr-cifar, crop-only or shapes; auto = shapes for the built-in dataset, else simclr-cifar.")
     String preset;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Augmentation config JSON (overrides --preset); may name a preset and list only changes.")
@@ -75,8 +76,10 @@ final class PreviewCommand implements Callable<Integer> {
         if (pairs < 1 || pairs > 64) {
             throw new IllegalArgumentException("--pairs must be between 1 and 64, not " + pairs);
         }
-        AugmentationConfig augmentation = config != null ? AugmentationConfigJson.read(config) : AugmentationPreset.parse(preset).config();
-        String augmentationName = config != null ? config.getFileName().toString() : preset;
+        // A photo of one's own gets the photo recipe; a dataset gets its own default.
+        AugmentationPreset named = AugmentationPreset.parse(preset, image != null ? io.simclr.workbench.data.DataSource.FOLDER : data.config().source());
+        AugmentationConfig augmentation = config != null ? AugmentationConfigJson.read(config) : named.config();
+        String augmentationName = config != null ? config.getFileName().toString() : named.id();
 
         List<String> labels = new ArrayList<>();
         List<byte[]> originals = new ArrayList<>();

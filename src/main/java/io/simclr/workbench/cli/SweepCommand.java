@@ -2,7 +2,6 @@ package io.simclr.workbench.cli;
 
 import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataConfig;
-import io.simclr.workbench.data.DataSource;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.run.TemperatureSweep;
@@ -60,7 +59,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
         DataConfig dataConfig = data.config();
-        AugmentationPreset preset = dataConfig.source() == DataSource.SHAPES ? AugmentationPreset.SHAPES : AugmentationPreset.SIMCLR_CIFAR;
+        AugmentationPreset preset = AugmentationPreset.defaultFor(dataConfig.source());
         TrainConfig base = TrainConfig.experiment(dataConfig, preset.config(), ModelConfig.defaults(EncoderKind.parse(encoder)), batch, epochs,
                 0.5, lr, seed, threads, secondsPerRun).validated();
         TemperatureSweep.Summary summary;

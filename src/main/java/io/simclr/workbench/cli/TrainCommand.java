@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import io.simclr.workbench.augment.AugmentationConfig;
 import io.simclr.workbench.augment.AugmentationConfigJson;
 import io.simclr.workbench.augment.AugmentationPreset;
-import io.simclr.workbench.data.DataSource;
 import io.simclr.workbench.eval.KnnEvaluation;
 import io.simclr.workbench.json.Json;
 import io.simclr.workbench.model.EncoderKind;
@@ -14,6 +13,7 @@ import io.simclr.workbench.model.StemKind;
 import io.simclr.workbench.train.OptimizerKind;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
+import io.simclr.workbench.train.TrainDefaults;
 import io.simclr.workbench.train.TrainingOutcome;
 import io.simclr.workbench.train.TrainingService;
 import java.io.PrintWriter;
@@ -73,20 +73,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--augmentations", paramLabel = "FILE", description = "Augmentation config JSON (overrides --preset).")
     Path augmentations;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "Images per step (twice as many views).")
-    int batch;
+    @Option(names = "--batch", paramLabel = "B", description = "Images per step (twice as many views); default 64 for shapes, else 256.")
+    Integer batch;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", description = "Passes over the training split.")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split; default 24 for shapes, else 20.")
+    Integer epochs;
 
-    @Option(names = "--temperature", paramLabel = "TAU", defaultValue = "0.5", description = "NT-Xent temperature tau (> 0).")
-    double temperature;
+    @Option(names = "--temperature", paramLabel = "TAU", description = "NT-Xent temperature tau (> 0); default 0.2 for shapes, else 0.5.")
+    Double temperature;
 
     @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "adam, sgd or lars.")
     String optimizer;
 
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0", description = "Base learning rate; 0 = the optimizer's default (adam 3e-4, sgd 0.06*B/256, lars 0.3*B/256).")
-    double lr;
+    @Option(names = "--lr", paramLabel = "LR", description = "Base learning rate; 0 = the optimizer's default (adam 3e-4, sgd 0.06*B/256,"
+            + " lars 0.3*B/256); default: adam 2e-3 for shapes, else the optimizer's.")
+    Double lr;
 
     @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "-1", description = "Weight decay; negative = the optimizer's default (adam 1e-4, sgd 5e-4, lars 1e-6).")
     double weightDecay;
@@ -174,10 +175,14 @@ final class TrainCommand implements Callable<Integer> {
     /** Defaults, then the --config file, then the flags the user actually typed. */
     private TrainConfig buildConfig() {
         ParseResult parsed = spec.commandLine().getParseResult();
-        AugmentationConfig augmentation = augmentations != null ? AugmentationConfigJson.read(augmentations) : presetFor(data.config().source()).config();
+        AugmentationConfig augmentation = augmentations != null ? AugmentationConfigJson.read(augmentations) : AugmentationPreset.parse(preset, data.config().source()).config();
+        TrainDefaults defaults = TrainDefaults.of(data.config().source());
+        OptimizerKind optimizerKind = OptimizerKind.parse(optimizer);
         TrainConfig flags = new TrainConfig(data.config(), augmentation,
                 new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.parse(head), headDim, hiddenDim),
-                batch, epochs, temperature, OptimizerKind.parse(optimizer), lr, weightDecay, warmupEpochs, holdEpochs, seed,
+                batch != null ? batch : defaults.batch(), epochs != null ? epochs : defaults.epochs(),
+                temperature != null ? temperature : defaults.temperature(), optimizerKind, lr != null ? lr : defaults.learningRate(optimizerKind),
+                weightDecay, warmupEpochs, holdEpochs, seed,
                 device.toLowerCase(Locale.ROOT), threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
         if (configFile == null) {
             return flags.validated();
@@ -192,13 +197,6 @@ final class TrainCommand implements Callable<Integer> {
         JsonObject fromFile = Json.parseObject(Json.read(configFile), configFile.toString());
         TrainConfig base = Json.overlay(flags, fromFile, TrainConfig.class, configFile.toString());
         return Json.overlay(base, explicit, TrainConfig.class, "command line").validated();
-    }
-
-    private AugmentationPreset presetFor(DataSource source) {
-        if (!"auto".equalsIgnoreCase(preset.trim())) {
-            return AugmentationPreset.parse(preset);
-        }
-        return source == DataSource.SHAPES ? AugmentationPreset.SHAPES : AugmentationPreset.SIMCLR_CIFAR;
     }
 
     private static void copyPath(JsonObject from, JsonObject to, String[] path) {

@@ -56,6 +56,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void theBuiltInShapesGetTheClassroomRecipeWhenNothingElseIsSet() throws Exception {
+        Path run = dir.resolve("classroom");
+        CommandLineTest.Run r = CommandLineTest.run("train", "--data", "shapes", "--shapes-count", "200", "--epochs", "1", "--threads", "1",
+                "--augment-threads", "1", "--out", run.toString(), "--no-eval");
+        assertEquals(0, r.exitCode(), r.err());
+        TrainConfig config = RunFolder.open(run).readConfig();
+        assertEquals(64, config.batchSize());
+        assertEquals(0.2, config.temperature(), 1e-12);
+        assertEquals(2e-3, config.effectiveLearningRate(), 1e-12);
+        assertEquals(io.simclr.workbench.augment.AugmentationPreset.SHAPES.config(), config.augmentation());
+        assertEquals(24, io.simclr.workbench.train.TrainDefaults.of(io.simclr.workbench.data.DataSource.SHAPES).epochs());
+        var photos = io.simclr.workbench.train.TrainDefaults.of(io.simclr.workbench.data.DataSource.CIFAR10);
+        assertEquals(256, photos.batch());
+        assertEquals(0.5, photos.temperature(), 1e-12);
+        assertEquals(0, photos.learningRate(io.simclr.workbench.train.OptimizerKind.ADAM), "Adam's own 3e-4");
+        assertEquals(0, io.simclr.workbench.train.TrainDefaults.of(io.simclr.workbench.data.DataSource.SHAPES)
+                .learningRate(io.simclr.workbench.train.OptimizerKind.SGD), "another optimizer keeps its own default");
+    }
+
+    @Test
     void badSettingsAndTakenFoldersAreOneLineErrors() {
         CommandLineTest.Run cold = CommandLineTest.run(with(TINY, "--temperature", "0", "--out", dir.resolve("x").toString()));
         assertEquals(2, cold.exitCode());

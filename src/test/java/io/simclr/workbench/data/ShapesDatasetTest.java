@@ -36,7 +36,7 @@ class ShapesDatasetTest {
         ImageDataset set = ShapesDataset.generate(Split.TRAIN, 1000, 32, 0);
         assertEquals(10, set.classNames().size());
         assertTrue(set.classNames().containsAll(java.util.List.of("circle", "square", "triangle", "star", "cross", "ring",
-                "hexagon", "heart", "arrow", "crescent")));
+                "diamond", "heart", "arrow", "crescent")));
         int[] counts = new int[10];
         for (int i = 0; i < set.size(); i++) {
             counts[set.label(i)]++;

@@ -51,10 +51,10 @@ public final class TrainViewModel implements AutoCloseable {
     public final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(OptimizerKind.ADAM);
     /** The augmentations; by default the preset made for the chosen dataset. */
     public final ObjectProperty<AugmentationPreset> augmentation = new SimpleObjectProperty<>(AugmentationPreset.SHAPES);
-    public final IntegerProperty epochs = new SimpleIntegerProperty(20);
-    public final IntegerProperty batch = new SimpleIntegerProperty(64);
-    public final DoubleProperty temperature = new SimpleDoubleProperty(0.2);
-    public final DoubleProperty learningRate = new SimpleDoubleProperty(1e-3);
+    public final IntegerProperty epochs = new SimpleIntegerProperty();
+    public final IntegerProperty batch = new SimpleIntegerProperty();
+    public final DoubleProperty temperature = new SimpleDoubleProperty();
+    public final DoubleProperty learningRate = new SimpleDoubleProperty();
     public final IntegerProperty shapesCount = new SimpleIntegerProperty(5_000);
     /** Where new runs go: {@code runs} under the working folder unless the simclr.workbench.runs property says otherwise. */
     public final StringProperty runsFolder = new SimpleStringProperty(System.getProperty("simclr.workbench.runs", "runs"));
@@ -62,8 +62,22 @@ public final class TrainViewModel implements AutoCloseable {
     public final ObjectProperty<Path> cifarFolder = new SimpleObjectProperty<>();
 
     public TrainViewModel() {
-        // A dataset brings its own augmentation preset; the user may still pick another after.
-        cifarFolder.addListener((o, was, now) -> augmentation.set(now == null ? AugmentationPreset.SHAPES : AugmentationPreset.SIMCLR_CIFAR));
+        applyDefaults(io.simclr.workbench.data.DataSource.SHAPES);
+        // A dataset brings its own augmentation preset and recipe; the user may still change them after.
+        cifarFolder.addListener((o, was, now) -> {
+            augmentation.set(AugmentationPreset.defaultFor(now == null ? io.simclr.workbench.data.DataSource.SHAPES : io.simclr.workbench.data.DataSource.CIFAR10));
+            if ((was == null) != (now == null)) {
+                applyDefaults(now == null ? io.simclr.workbench.data.DataSource.SHAPES : io.simclr.workbench.data.DataSource.CIFAR10);
+            }
+        });
+    }
+
+    private void applyDefaults(io.simclr.workbench.data.DataSource source) {
+        io.simclr.workbench.train.TrainDefaults d = io.simclr.workbench.train.TrainDefaults.of(source);
+        batch.set(d.batch());
+        epochs.set(d.epochs());
+        temperature.set(d.temperature());
+        learningRate.set(d.adamLearningRate() > 0 ? d.adamLearningRate() : 3e-4);
     }
 
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
