@@ -38,7 +38,12 @@ public final class Charts {
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         if (points) {
-            ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+            // A scatter may hold a single point: give each axis some width and plain numbers.
+            for (NumberAxis axis : List.of((NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis())) {
+                axis.setAutoRangeIncludesZero(false);
+                axis.setAutoRangeMinimumSize(0.1);
+                axis.setNumberFormatOverride(new java.text.DecimalFormat("0.00"));
+            }
         }
         return style(chart);
     }

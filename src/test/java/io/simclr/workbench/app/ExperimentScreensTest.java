@@ -3,6 +3,7 @@ package io.simclr.workbench.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simclr.workbench.app.study.StudyView;
@@ -85,11 +86,19 @@ class ExperimentScreensTest {
             sweep.secondsPerRun.set(10);
         });
         robot.interact(() -> tabs.getSelectionModel().select(1));
+        java.util.concurrent.atomic.AtomicBoolean sawLiveCurve = new java.util.concurrent.atomic.AtomicBoolean();
+        robot.interact(() -> sweep.live.addListener((o, was, now) -> {
+            if (now != null && now.curves().loss().length > 0) {
+                sawLiveCurve.set(true);
+            }
+        }));
         robot.clickOn("#sweep-run");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !sweep.job.running.get() && sweep.summary.get() != null
                 && sweep.summary.get().cells().size() == 2 && sweep.curves.get().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(sweep.summary.get().cells().get(1).knnTop1());
+        assertTrue(sawLiveCurve.get(), "the running temperature's curve is shown while it trains");
+        assertNull(sweep.live.get(), "and gone once the sweep has ended");
         assertEquals(java.util.Set.of(0.1, 0.5), sweep.curves.get().keySet());
         assertTrue(sweep.curves.get().get(0.5).loss().length > 0);
         assertFalse(robot.lookup("#sweep-page").queryAs(Button.class).isDisabled(), "its page can be opened");

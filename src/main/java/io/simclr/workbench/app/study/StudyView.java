@@ -72,8 +72,9 @@ public final class StudyView extends BorderPane {
         Button run = new Button("Run study");
         run.setId("study-run");
         run.setMaxWidth(Double.MAX_VALUE);
-        run.textProperty().bind(Bindings.createStringBinding(() -> model.summary.get() != null && !StudyViewModel.finished(model.summary.get())
-                && model.folder.get() != null ? "Continue study" : "Run study", model.summary, model.folder));
+        run.textProperty().bind(Bindings.createStringBinding(() -> !model.job.running.get() && model.summary.get() != null
+                && !StudyViewModel.finished(model.summary.get()) && model.folder.get() != null ? "Continue study" : "Run study", model.summary,
+                model.folder, model.job.running));
         run.disableProperty().bind(model.job.running);
         run.setOnAction(e -> model.start(runs));
         Button stop = new Button("Stop");
@@ -184,13 +185,16 @@ public final class StudyView extends BorderPane {
             g.fillText(ops.get(i), x0 - 8, y0 + (i + 0.5) * side);
             g.setTextAlign(TextAlignment.CENTER);
             for (int j = 0; j < n; j++) {
-                cell(g, grid, grid.values()[i][j], x0 + j * side, y0 + i * side, side, false);
                 if ((ops.get(i) + "+" + ops.get(j)).equals(running)) {
+                    g.setFill(Color.web("#eeeeee"));
+                    g.fillRect(x0 + j * side + 1, y0 + i * side + 1, side - 2, side - 2);
                     g.setStroke(Color.web("#d62728"));
                     g.setLineWidth(3);
                     g.strokeRect(x0 + j * side + 2, y0 + i * side + 2, side - 4, side - 4);
                     g.setFill(Color.web("#d62728"));
                     g.fillText("running", x0 + (j + 0.5) * side, y0 + (i + 0.5) * side);
+                } else {
+                    cell(g, grid, grid.values()[i][j], x0 + j * side, y0 + i * side, side, false);
                 }
             }
             cell(g, grid, grid.rowMeans()[i], x0 + (n + 0.15) * side, y0 + i * side, side, true);

@@ -75,8 +75,8 @@ public final class SweepView extends BorderPane {
         seconds.valueProperty().addListener((o, was, now) -> model.secondsPerRun.set(now));
         Button run = new Button("Run sweep");
         run.setId("sweep-run");
-        run.textProperty().bind(Bindings.createStringBinding(() -> model.summary.get() != null && !SweepViewModel.finished(model.summary.get())
-                ? "Continue sweep" : "Run sweep", model.summary));
+        run.textProperty().bind(Bindings.createStringBinding(() -> !model.job.running.get() && model.summary.get() != null
+                && !SweepViewModel.finished(model.summary.get()) ? "Continue sweep" : "Run sweep", model.summary, model.job.running));
         run.disableProperty().bind(model.job.running);
         run.setOnAction(e -> model.start(runs));
         Button stop = new Button("Stop");
@@ -168,6 +168,7 @@ public final class SweepView extends BorderPane {
 
         model.summary.addListener((o, was, now) -> showSummary());
         model.curves.addListener((o, was, now) -> showCurves());
+        model.live.addListener((o, was, now) -> showCurves());
         Widgets.showFrom(model.error, "Temperature sweep");
     }
 
@@ -175,8 +176,14 @@ public final class SweepView extends BorderPane {
         loss.removeAllSeries();
         top1.removeAllSeries();
         int k = 0;
-        for (Map.Entry<Double, SweepViewModel.Curves> e : model.curves.get().entrySet()) {
-            String name = "τ " + e.getKey();
+        Map<Double, SweepViewModel.Curves> shown = new java.util.LinkedHashMap<>(model.curves.get());
+        SweepViewModel.Live running = model.live.get();
+        boolean training = running != null && !shown.containsKey(running.temperature());
+        if (training) {
+            shown.put(running.temperature(), running.curves());
+        }
+        for (Map.Entry<Double, SweepViewModel.Curves> e : shown.entrySet()) {
+            String name = "τ " + e.getKey() + (training && e.getKey() == running.temperature() ? " (training)" : "");
             loss.addSeries(series(name, e.getValue().step(), e.getValue().loss()));
             top1.addSeries(series(name, e.getValue().step(), e.getValue().top1()));
             colour(lossChart, k);

@@ -5,10 +5,13 @@ import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.run.ExperimentProgress;
 import io.simclr.workbench.run.RunReport;
 import io.simclr.workbench.run.TemperatureSweep;
 import io.simclr.workbench.train.MetricsCsv;
+import io.simclr.workbench.train.StepMetrics;
 import io.simclr.workbench.train.TrainConfig;
+import io.simclr.workbench.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +43,17 @@ public final class SweepViewModel {
     /** One run's curves against its step: loss and contrastive top-1, smoothed as the Runs screen smooths. */
     public record Curves(double[] step, double[] loss, double[] top1) {}
 
+    /** One temperature's curves while it trains. */
+    public record Live(double temperature, Curves curves) {}
+
     public final StringProperty temperatures = new SimpleStringProperty("0.05,0.1,0.5,1.0");
     public final IntegerProperty secondsPerRun = new SimpleIntegerProperty(100);
     public final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
     public final ObjectProperty<TemperatureSweep.Summary> summary = new SimpleObjectProperty<>();
     /** Curves of the sweep's runs by temperature, in the summary's order. */
     public final ObjectProperty<Map<Double, Curves>> curves = new SimpleObjectProperty<>(Map.of());
+    /** The curves of the temperature training now, refreshed twice a second; null when none is. */
+    public final ObjectProperty<Live> live = new SimpleObjectProperty<>();
     public final StringProperty error = new SimpleStringProperty();
     public final ExperimentJob job = new ExperimentJob("temperature-sweep");
 
@@ -66,6 +74,11 @@ public final class SweepViewModel {
     public SweepViewModel(DataConfig data, int batch) {
         this.data = data;
         this.batch = batch;
+        job.running.addListener((o, was, now) -> {
+            if (!now) {
+                live.set(null); // a stopped run's curve is not "training" any more
+            }
+        });
         job.error.addListener((o, was, now) -> {
             if (now != null) {
                 error.set(now);
@@ -108,8 +121,13 @@ public final class SweepViewModel {
         }
         Path sweep = target;
         TrainConfig base = base();
-        job.start((progress, steps, control) -> TemperatureSweep.run(base, taus, sweep, List.of(steps), progress, control),
-                secondsPerRun.get(), this::reload);
+        LiveCurves curvesSoFar = new LiveCurves();
+        job.start((progress, steps, control) -> TemperatureSweep.run(base, taus, sweep, List.of(steps, curvesSoFar), p -> {
+            if (p.stage() == ExperimentProgress.Stage.TRAINING) {
+                curvesSoFar.begin(taus.get(p.cell() - 1));
+            }
+            progress.accept(p);
+        }, control), secondsPerRun.get(), this::reload);
     }
 
     static boolean finished(TemperatureSweep.Summary s) {
@@ -153,6 +171,47 @@ public final class SweepViewModel {
                 Platform.runLater(() -> error.set(dir + ": " + e.getMessage()));
             }
         });
+    }
+
+    /**
+     * Collects the running temperature's loss and contrastive accuracy on the training thread and
+     * hands a smoothed copy to the window at most twice a second.
+     */
+    private final class LiveCurves implements TrainingListener {
+        private double temperature = Double.NaN;
+        private double[] step = new double[1024];
+        private double[] loss = new double[1024];
+        private double[] top1 = new double[1024];
+        private int count;
+        private long lastPosted;
+
+        synchronized void begin(double t) {
+            temperature = t;
+            count = 0;
+        }
+
+        @Override
+        public synchronized void onStep(StepMetrics s) {
+            if (Double.isNaN(temperature) || s.metrics() == null) {
+                return;
+            }
+            if (count == step.length) {
+                step = Arrays.copyOf(step, 2 * count);
+                loss = Arrays.copyOf(loss, 2 * count);
+                top1 = Arrays.copyOf(top1, 2 * count);
+            }
+            step[count] = s.globalStep();
+            loss[count] = s.metrics().loss();
+            top1[count] = s.metrics().top1();
+            count++;
+            long now = System.nanoTime();
+            if (now - lastPosted > 500_000_000L) {
+                lastPosted = now;
+                Live snapshot = new Live(temperature, new Curves(Arrays.copyOf(step, count), RunReport.smooth(Arrays.copyOf(loss, count), 0.95),
+                        RunReport.smooth(Arrays.copyOf(top1, count), 0.95)));
+                Platform.runLater(() -> live.set(snapshot));
+            }
+        }
     }
 
     public void dispose() {
