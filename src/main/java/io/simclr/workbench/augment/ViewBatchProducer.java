@@ -81,9 +81,16 @@ public final class ViewBatchProducer implements AutoCloseable {
         this.pool = new ArrayBlockingQueue<>(prefetch + 2);
     }
 
-    /** Images per epoch and batch size give the batch count, without building a producer. */
+    /**
+     * Images per epoch and batch size give the batch count, without building a producer. The
+     * images left over after the last full batch wait for a later epoch (each epoch shuffles anew),
+     * as the reference implementations drop their last batch: NT-Xent's scale is ln(2N - 1), so a
+     * short batch's loss is not comparable and would put a dip into the curve every epoch. A set
+     * smaller than one batch is one batch (of at least two images).
+     */
     public static int batchesPerEpoch(int images, int batchSize) {
-        return images / batchSize + (images % batchSize >= 2 ? 1 : 0);
+        int full = images / batchSize;
+        return full > 0 ? full : images >= 2 ? 1 : 0;
     }
 
     /** Batches in this epoch. */
