@@ -19,22 +19,41 @@ import java.util.stream.Stream;
 public record RunSummary(Path folder, String name, Instant modified, String dataset, String encoder, double temperature, int epochs,
                          Double knnTop1, String problem) {
 
-    /** Every run folder directly under {@code runs}, newest first. */
+    /**
+     * Every run folder under {@code runs}, newest first: those directly under it, and the runs of
+     * each sweep or study folder there (named {@code sweep/run}).
+     */
     public static List<RunSummary> list(Path runs) throws IOException {
         List<RunSummary> summaries = new ArrayList<>();
         if (!Files.isDirectory(runs)) {
             return summaries;
         }
         try (Stream<Path> children = Files.list(runs)) {
-            for (Path dir : children.filter(d -> Files.isRegularFile(d.resolve("config.json"))).toList()) {
-                summaries.add(of(dir));
+            for (Path dir : children.filter(Files::isDirectory).toList()) {
+                if (isRun(dir)) {
+                    summaries.add(of(dir, dir.getFileName().toString()));
+                } else if (Files.exists(dir.resolve("sweep.json")) || Files.exists(dir.resolve("study.json"))) {
+                    try (Stream<Path> cells = Files.list(dir)) {
+                        for (Path cell : cells.filter(RunSummary::isRun).toList()) {
+                            summaries.add(of(cell, dir.getFileName() + "/" + cell.getFileName()));
+                        }
+                    }
+                }
             }
         }
         summaries.sort(Comparator.comparing(RunSummary::modified).reversed());
         return summaries;
     }
 
+    private static boolean isRun(Path dir) {
+        return Files.isRegularFile(dir.resolve("config.json"));
+    }
+
     public static RunSummary of(Path dir) {
+        return of(dir, dir.getFileName().toString());
+    }
+
+    private static RunSummary of(Path dir, String name) {
         Instant modified;
         try {
             Path newest = Files.exists(dir.resolve("metrics.csv")) ? dir.resolve("metrics.csv") : dir.resolve("config.json");
@@ -45,10 +64,10 @@ public record RunSummary(Path folder, String name, Instant modified, String data
         try {
             TrainConfig c = RunFolder.open(dir).readConfig();
             Double knn = RunEvaluation.read(dir).map(r -> r.trained() == null ? null : r.trained().knnTop1()).orElse(null);
-            return new RunSummary(dir, dir.getFileName().toString(), modified, c.data().source().name().toLowerCase(java.util.Locale.ROOT),
+            return new RunSummary(dir, name, modified, c.data().source().name().toLowerCase(java.util.Locale.ROOT),
                     c.model().encoder().id(), c.temperature(), c.epochs(), knn, null);
         } catch (RuntimeException | IOException e) {
-            return new RunSummary(dir, dir.getFileName().toString(), modified, "", "", Double.NaN, 0, null, e.getMessage());
+            return new RunSummary(dir, name, modified, "", "", Double.NaN, 0, null, e.getMessage());
         }
     }
 }

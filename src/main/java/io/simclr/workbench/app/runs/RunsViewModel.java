@@ -38,7 +38,7 @@ public final class RunsViewModel {
                 List<RunSummary> list = RunSummary.list(folder);
                 Platform.runLater(() -> {
                     runs.setAll(list);
-                    status.set(list.size() + " runs in " + folder.toAbsolutePath().normalize());
+                    status.set(list.size() + (list.size() == 1 ? " run in " : " runs in ") + folder.toAbsolutePath().normalize());
                 });
             } catch (Exception e) {
                 Platform.runLater(() -> error.set(folder + ": " + e.getMessage()));
