@@ -16,7 +16,7 @@ final class DatasetFolders {
             throw new DatasetException(folder + ": no such folder; check the " + what + " path (--data-dir)");
         }
         if (!Files.isDirectory(folder)) {
-            throw new DatasetException(folder + ": is a file, not a folder; point --data-dir at the folder that holds the " + what + " files");
+            throw new DatasetException(folder + ": is a file, not a folder; choose the folder that holds the " + what + " files (--data-dir)");
         }
         if (!Files.isReadable(folder)) {
             throw new DatasetException(folder + ": cannot be read (permission denied); check its permissions");

@@ -38,7 +38,7 @@ public final class Stl10BinaryReader {
         };
         Path xFile = folder.resolve(prefix + "_X.bin");
         if (!Files.isRegularFile(xFile)) {
-            throw new DatasetException(folder + ": no " + xFile.getFileName() + "; point --data-dir at the STL-10 binary folder"
+            throw new DatasetException(folder + ": no " + xFile.getFileName() + "; choose the STL-10 binary folder (--data-dir)"
                     + " (stl10_binary with train_X.bin, test_X.bin, unlabeled_X.bin)");
         }
         long bytes = DatasetFolders.sizeOf(xFile);

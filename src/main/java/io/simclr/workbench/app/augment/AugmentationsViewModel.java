@@ -40,7 +40,7 @@ import javafx.scene.image.Image;
  */
 public final class AugmentationsViewModel {
 
-    public final ObjectProperty<AugmentationPreset> preset = new SimpleObjectProperty<>(AugmentationPreset.SIMCLR_CIFAR);
+    public final ObjectProperty<AugmentationPreset> preset = new SimpleObjectProperty<>(AugmentationPreset.defaultFor(io.simclr.workbench.data.DataSource.SHAPES));
     public final BooleanProperty crop = new SimpleBooleanProperty();
     public final DoubleProperty cropMinScale = new SimpleDoubleProperty();
     public final BooleanProperty flip = new SimpleBooleanProperty();
