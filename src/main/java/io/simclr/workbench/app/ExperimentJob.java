@@ -37,13 +37,39 @@ public final class ExperimentJob {
     public final StringProperty currentCell = new SimpleStringProperty();
 
     private final ExecutorService executor;
+    private final ExecutorService reader;
     private ExperimentControl control;
 
     public ExperimentJob(String threadName) {
-        executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, threadName);
+        executor = daemon(threadName);
+        reader = daemon(threadName + "-results");
+    }
+
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
+        });
+    }
+
+    /** What reading an experiment folder's results returns. */
+    public interface Reader<T> {
+        T read() throws java.io.IOException;
+    }
+
+    /**
+     * Reads results from {@code folder} off the UI thread (beside a running experiment), then hands
+     * them to {@code show} on the UI thread; a failure becomes an error naming the folder.
+     */
+    public <T> void load(java.nio.file.Path folder, Reader<T> read, Consumer<T> show) {
+        reader.execute(() -> {
+            try {
+                T result = read.read();
+                Platform.runLater(() -> show.accept(result));
+            } catch (java.io.IOException | RuntimeException e) {
+                Platform.runLater(() -> error.set(folder + ": " + e.getMessage()));
+            }
         });
     }
 
@@ -116,6 +142,7 @@ public final class ExperimentJob {
     /** Stops a running experiment and waits (up to a minute) for its cell to write its checkpoint. */
     public void dispose() {
         stop();
+        reader.shutdownNow();
         executor.shutdown();
         try {
             executor.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);

@@ -53,6 +53,16 @@ public final class Widgets {
         return box;
     }
 
+    /** Asks for a folder, starting in {@code startIn} when it is one; empty when the user cancels. */
+    public static java.util.Optional<Path> chooseFolder(javafx.scene.Node owner, String title, Path startIn) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (startIn != null && java.nio.file.Files.isDirectory(startIn)) {
+            chooser.setInitialDirectory(startIn.toFile());
+        }
+        return java.util.Optional.ofNullable(chooser.showDialog(owner.getScene().getWindow())).map(File::toPath);
+    }
+
     /** A "Run…" button that picks a run folder into {@code run}, and a label naming the chosen run. */
     public static HBox runPicker(ObjectProperty<Path> run, String title) {
         Button choose = new Button("Run…");

@@ -2,7 +2,6 @@ package io.simclr.workbench.app.study;
 
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.run.AugmentationStudy;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +27,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import javafx.stage.DirectoryChooser;
 
 /**
  * The Study screen: the SimCLR paper's augmentation-composition grid. Operations and seconds per
@@ -86,17 +84,7 @@ public final class StudyView extends BorderPane {
         open.setId("study-open");
         open.setMaxWidth(Double.MAX_VALUE);
         open.disableProperty().bind(model.job.running);
-        open.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("A study folder (one with study.json)");
-            if (Files.isDirectory(runs)) {
-                chooser.setInitialDirectory(runs.toFile());
-            }
-            File dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) {
-                model.open(dir.toPath());
-            }
-        });
+        open.setOnAction(e -> Widgets.chooseFolder(this, "A study folder (one with study.json)", runs).ifPresent(model::open));
         Button page = new Button("Open page");
         page.setMaxWidth(Double.MAX_VALUE);
         page.disableProperty().bind(Bindings.createBooleanBinding(() -> model.folder.get() == null
@@ -140,7 +128,7 @@ public final class StudyView extends BorderPane {
 
         model.summary.addListener((o, was, now) -> draw());
         model.job.currentCell.addListener((o, was, now) -> draw());
-        Widgets.showFrom(model.error, "Augmentation study");
+        Widgets.showFrom(model.job.error, "Augmentation study");
     }
 
     private void draw() {

@@ -4,7 +4,6 @@ import io.simclr.workbench.app.ExperimentJob;
 import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.run.AugmentationStudy;
 import io.simclr.workbench.train.TrainConfig;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,17 +11,12 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
  * The Study screen's state: which operations the augmentation-composition study composes, how long
@@ -36,14 +30,7 @@ public final class StudyViewModel {
     public final IntegerProperty secondsPerRun = new SimpleIntegerProperty(30);
     public final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
     public final ObjectProperty<AugmentationStudy.Summary> summary = new SimpleObjectProperty<>();
-    public final StringProperty error = new SimpleStringProperty();
     public final ExperimentJob job = new ExperimentJob("augmentation-study");
-
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "study-results");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final DataConfig data;
     private final int batch;
@@ -61,12 +48,6 @@ public final class StudyViewModel {
         for (AugmentationStudy.Operation op : AugmentationStudy.Operation.values()) {
             chosen.put(op, new SimpleBooleanProperty(defaults.contains(op)));
         }
-        job.error.addListener((o, was, now) -> {
-            if (now != null) {
-                error.set(now);
-                job.error.set(null);
-            }
-        });
     }
 
     /** The study's cell runs: a 10-epoch schedule cut at the seconds per run. */
@@ -86,7 +67,7 @@ public final class StudyViewModel {
         } else {
             ops = Arrays.stream(AugmentationStudy.Operation.values()).filter(op -> chosen.get(op).get()).toList();
             if (ops.isEmpty()) {
-                error.set("Tick at least one operation to study (crop, color and blur make a 3 x 3 grid of nine short runs).");
+                job.error.set("Tick at least one operation to study (crop, color and blur make a 3 x 3 grid of nine short runs).");
                 return;
             }
             target = runs.resolve("study-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -119,26 +100,18 @@ public final class StudyViewModel {
         if (dir == null) {
             return;
         }
-        loader.execute(() -> {
-            try {
-                AugmentationStudy.Summary s = AugmentationStudy.load(dir).orElse(null);
-                Platform.runLater(() -> {
-                    if (s != null) {
-                        summary.set(s);
-                        chosen.forEach((op, on) -> on.set(s.operations().contains(op.id())));
-                    } else if (!job.running.get()) {
-                        error.set(dir + " has no study.json: it is not an augmentation study folder. Choose one the Study screen or"
-                                + " the augstudy command made.");
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> error.set(dir + ": " + e.getMessage()));
+        job.load(dir, () -> AugmentationStudy.load(dir), loaded -> {
+            if (loaded.isPresent()) {
+                summary.set(loaded.get());
+                chosen.forEach((op, on) -> on.set(loaded.get().operations().contains(op.id())));
+            } else if (!job.running.get()) {
+                job.error.set(dir + " has no study.json: it is not an augmentation study folder. Choose one the Study screen or"
+                        + " the augstudy command made.");
             }
         });
     }
 
     public void dispose() {
         job.dispose();
-        loader.shutdownNow();
     }
 }

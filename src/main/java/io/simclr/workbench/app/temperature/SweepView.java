@@ -4,7 +4,6 @@ import io.simclr.workbench.app.Charts;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.run.TemperatureSweep;
 import java.awt.Color;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
-import javafx.stage.DirectoryChooser;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
@@ -86,17 +84,7 @@ public final class SweepView extends BorderPane {
         Button open = new Button("Open sweep…");
         open.setId("sweep-open");
         open.disableProperty().bind(model.job.running);
-        open.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("A sweep folder (one with sweep.json)");
-            if (Files.isDirectory(runs)) {
-                chooser.setInitialDirectory(runs.toFile());
-            }
-            File dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) {
-                model.open(dir.toPath());
-            }
-        });
+        open.setOnAction(e -> Widgets.chooseFolder(this, "A sweep folder (one with sweep.json)", runs).ifPresent(model::open));
         Button page = new Button("Open page");
         page.setId("sweep-page");
         page.disableProperty().bind(model.summary.isNull());
@@ -169,7 +157,7 @@ public final class SweepView extends BorderPane {
         model.summary.addListener((o, was, now) -> showSummary());
         model.curves.addListener((o, was, now) -> showCurves());
         model.live.addListener((o, was, now) -> showCurves());
-        Widgets.showFrom(model.error, "Temperature sweep");
+        Widgets.showFrom(model.job.error, "Temperature sweep");
     }
 
     private void showCurves() {

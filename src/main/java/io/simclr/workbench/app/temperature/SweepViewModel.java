@@ -12,7 +12,6 @@ import io.simclr.workbench.train.MetricsCsv;
 import io.simclr.workbench.train.StepMetrics;
 import io.simclr.workbench.train.TrainConfig;
 import io.simclr.workbench.train.TrainingListener;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -21,8 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -54,14 +51,7 @@ public final class SweepViewModel {
     public final ObjectProperty<Map<Double, Curves>> curves = new SimpleObjectProperty<>(Map.of());
     /** The curves of the temperature training now, refreshed twice a second; null when none is. */
     public final ObjectProperty<Live> live = new SimpleObjectProperty<>();
-    public final StringProperty error = new SimpleStringProperty();
     public final ExperimentJob job = new ExperimentJob("temperature-sweep");
-
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sweep-results");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final DataConfig data;
     private final int batch;
@@ -77,12 +67,6 @@ public final class SweepViewModel {
         job.running.addListener((o, was, now) -> {
             if (!now) {
                 live.set(null); // a stopped run's curve is not "training" any more
-            }
-        });
-        job.error.addListener((o, was, now) -> {
-            if (now != null) {
-                error.set(now);
-                job.error.set(null);
             }
         });
     }
@@ -107,11 +91,11 @@ public final class SweepViewModel {
             try {
                 taus = Arrays.stream(temperatures.get().split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Double::parseDouble).toList();
             } catch (NumberFormatException e) {
-                error.set("Temperatures must be numbers separated by commas, e.g. 0.05,0.1,0.5,1.0 — not \"" + temperatures.get() + "\"");
+                job.error.set("Temperatures must be numbers separated by commas, e.g. 0.05,0.1,0.5,1.0 — not \"" + temperatures.get() + "\"");
                 return;
             }
             if (taus.isEmpty() || taus.stream().anyMatch(t -> !(t > 0))) {
-                error.set("Every temperature must be above 0, and there must be at least one — not \"" + temperatures.get() + "\"");
+                job.error.set("Every temperature must be above 0, and there must be at least one — not \"" + temperatures.get() + "\"");
                 return;
             }
             target = runs.resolve("sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -146,32 +130,30 @@ public final class SweepViewModel {
         if (dir == null) {
             return;
         }
-        loader.execute(() -> {
-            try {
-                TemperatureSweep.Summary s = TemperatureSweep.load(dir).orElse(null);
-                Map<Double, Curves> loaded = new LinkedHashMap<>();
-                if (s != null) {
-                    for (TemperatureSweep.Cell c : s.cells()) {
-                        Path metrics = dir.resolve(c.run()).resolve("metrics.csv");
-                        if (Files.exists(metrics)) {
-                            Map<String, double[]> m = MetricsCsv.read(metrics);
-                            loaded.put(c.temperature(), new Curves(m.get("global_step"), RunReport.smooth(m.get("loss"), 0.95),
-                                    RunReport.smooth(m.get("top1"), 0.95)));
-                        }
+        job.load(dir, () -> {
+            TemperatureSweep.Summary s = TemperatureSweep.load(dir).orElse(null);
+            Map<Double, Curves> loaded = new LinkedHashMap<>();
+            if (s != null) {
+                for (TemperatureSweep.Cell c : s.cells()) {
+                    Path metrics = dir.resolve(c.run()).resolve("metrics.csv");
+                    if (Files.exists(metrics)) {
+                        Map<String, double[]> m = MetricsCsv.read(metrics);
+                        loaded.put(c.temperature(), new Curves(m.get("global_step"), RunReport.smooth(m.get("loss"), 0.95),
+                                RunReport.smooth(m.get("top1"), 0.95)));
                     }
                 }
-                Platform.runLater(() -> {
-                    summary.set(s);
-                    curves.set(loaded);
-                    if (s != null) {
-                        temperatures.set(String.join(",", s.temperatures().stream().map(String::valueOf).toList()));
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> error.set(dir + ": " + e.getMessage()));
+            }
+            return new Loaded(s, loaded);
+        }, result -> {
+            summary.set(result.summary());
+            curves.set(result.curves());
+            if (result.summary() != null) {
+                temperatures.set(String.join(",", result.summary().temperatures().stream().map(String::valueOf).toList()));
             }
         });
     }
+
+    private record Loaded(TemperatureSweep.Summary summary, Map<Double, Curves> curves) {}
 
     /**
      * Collects the running temperature's loss and contrastive accuracy on the training thread and
@@ -216,6 +198,5 @@ public final class SweepViewModel {
 
     public void dispose() {
         job.dispose();
-        loader.shutdownNow();
     }
 }
