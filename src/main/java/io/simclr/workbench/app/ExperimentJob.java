@@ -124,6 +124,17 @@ public final class ExperimentJob {
         });
     }
 
+    /** "folder: status" for a status line; the folder alone when nothing is happening, {@code none} without a folder. */
+    public javafx.beans.binding.StringBinding statusLine(javafx.beans.value.ObservableValue<java.nio.file.Path> folder, String none) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            if (folder.getValue() == null) {
+                return none;
+            }
+            String name = folder.getValue().getFileName().toString();
+            return status.get().isEmpty() ? name : name + ": " + status.get();
+        }, folder, status);
+    }
+
     /** Asks the running cell to stop at its next step; its checkpoint is kept for the next start. */
     public void stop() {
         ExperimentControl c = control;

@@ -108,8 +108,7 @@ public final class StudyView extends BorderPane {
         Label status = new Label();
         status.setId("study-status");
         status.getStyleClass().add("hint");
-        status.textProperty().bind(Bindings.createStringBinding(() -> (model.folder.get() == null ? "no study yet"
-                : model.folder.get().getFileName() + ": ") + model.job.status.get(), model.folder, model.job.status));
+        status.textProperty().bind(model.job.statusLine(model.folder, "no study yet"));
         HBox top = new HBox(10, bar, status);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 12, 4, 12));

@@ -102,8 +102,7 @@ public final class SweepView extends BorderPane {
         bar.setPrefWidth(220);
         Label status = new Label();
         status.setId("sweep-status");
-        status.textProperty().bind(Bindings.createStringBinding(() -> (model.folder.get() == null ? "" : model.folder.get().getFileName() + ": ")
-                + model.job.status.get(), model.folder, model.job.status));
+        status.textProperty().bind(model.job.statusLine(model.folder, ""));
         status.getStyleClass().add("hint");
         HBox progress = new HBox(10, bar, status);
         progress.setAlignment(Pos.CENTER_LEFT);
