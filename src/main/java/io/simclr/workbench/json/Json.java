@@ -19,6 +19,8 @@ import java.util.Map;
 public final class Json {
 
     public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    /** Keeps unset fields as JSON nulls, so that an overlay can set them (a dataset folder, say). */
+    private static final Gson WITH_NULLS = GSON.newBuilder().serializeNulls().create();
 
     private Json() {}
 
@@ -50,7 +52,7 @@ public final class Json {
 
     /** {@code defaults} as a JSON tree, with {@code overrides} laid over it, converted to {@code type}. */
     public static <T> T overlay(Object defaults, JsonObject overrides, Class<T> type, String source) {
-        JsonObject merged = GSON.toJsonTree(defaults).getAsJsonObject();
+        JsonObject merged = WITH_NULLS.toJsonTree(defaults).getAsJsonObject();
         mergeInto(merged, overrides, "", source);
         try {
             return GSON.fromJson(merged, type);
