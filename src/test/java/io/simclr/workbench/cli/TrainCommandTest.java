@@ -76,6 +76,29 @@ class TrainCommandTest {
     }
 
     @Test
+    void aConfigFileMaySetWhatTheDefaultsLeaveUnset() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("images"));
+        Path file = dir.resolve("partial.json");
+        Files.writeString(file, "{\"data\": {\"dataDir\": \"" + folder.toString().replace("\\", "/") + "\"}}");
+        Path run = dir.resolve("from-file");
+        CommandLineTest.Run r = CommandLineTest.run(with(TINY, "--epochs", "1", "--config", file.toString(), "--out", run.toString(), "--no-eval"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(folder.toString().replace("\\", "/"), RunFolder.open(run).readConfig().data().dataDir().toString().replace("\\", "/"));
+    }
+
+    @Test
+    void theDocumentedCpuRecipeIsAValidConfig() throws Exception {
+        TrainConfig cpu = io.simclr.workbench.json.Json.GSON.fromJson(Files.readString(Path.of("samples/training/cifar-cpu.json")),
+                TrainConfig.class).validated();
+        assertEquals(EncoderKind.SMALL, cpu.model().encoder());
+        assertEquals(128, cpu.batchSize());
+        assertEquals(0.2, cpu.temperature(), 1e-12);
+        assertEquals(2e-3, cpu.effectiveLearningRate(), 1e-12);
+        assertEquals(io.simclr.workbench.augment.AugmentationPreset.SIMCLR_CIFAR.config(), cpu.augmentation());
+        assertEquals(900, cpu.maxSeconds(), 1e-9);
+    }
+
+    @Test
     void badSettingsAndTakenFoldersAreOneLineErrors() {
         CommandLineTest.Run cold = CommandLineTest.run(with(TINY, "--temperature", "0", "--out", dir.resolve("x").toString()));
         assertEquals(2, cold.exitCode());
