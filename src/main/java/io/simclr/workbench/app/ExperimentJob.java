@@ -33,6 +33,8 @@ public final class ExperimentJob {
     public final StringProperty status = new SimpleStringProperty("");
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
     public final StringProperty error = new SimpleStringProperty();
+    /** True while another of the window's training jobs runs; a start waits for it (two on the same cores slow each other many times over). */
+    public final BooleanProperty blocked = new SimpleBooleanProperty();
     /** The run folder name of the cell training or being evaluated now; null between cells. */
     public final StringProperty currentCell = new SimpleStringProperty();
 
@@ -79,6 +81,10 @@ public final class ExperimentJob {
      */
     public void start(Work work, double secondsPerCell, Runnable onCellDone) {
         if (running.get()) {
+            return;
+        }
+        if (blocked.get()) {
+            status.set("another training job is running; start this one when it has finished");
             return;
         }
         ExperimentControl c = new ExperimentControl();

@@ -84,6 +84,11 @@ public final class WorkbenchApp extends Application {
         StudyView studyView = new StudyView(study, runsFolder, page -> getHostServices().showDocument(page.toUri().toString()));
         runs = new RunsViewModel();
         sweep.job.running.addListener((o, was, now) -> runs.refresh());
+        // One training job at a time: on a laptop's few cores two would each crawl.
+        javafx.beans.binding.BooleanBinding trainScreenBusy = training.state.isNotEqualTo(TrainViewModel.State.IDLE);
+        training.blocked.bind(sweep.job.running.or(study.job.running));
+        sweep.job.blocked.bind(trainScreenBusy.or(study.job.running));
+        study.job.blocked.bind(trainScreenBusy.or(sweep.job.running));
         study.job.running.addListener((o, was, now) -> runs.refresh());
         RunsView runsView = new RunsView(runs, report -> getHostServices().showDocument(report.toUri().toString()));
         runs.refresh();
@@ -272,8 +277,13 @@ public final class WorkbenchApp extends Application {
                 temperature.temperature.get(), hidden);
     }
 
+    /** A control a lesson may hide: it has an id, and no binding owns its visibility (a hint shown only in some state). */
+    private static boolean lessonControl(Node node) {
+        return node.getId() != null && !node.visibleProperty().isBound();
+    }
+
     private static void collectHidden(Node node, List<String> hidden) {
-        if (node.getId() != null && !node.isVisible()) {
+        if (lessonControl(node) && !node.isVisible()) {
             hidden.add(node.getId());
         }
         if (node instanceof javafx.scene.Parent parent) {
@@ -330,7 +340,7 @@ public final class WorkbenchApp extends Application {
     }
 
     private static void applyHidden(Node node, java.util.Set<String> hidden) {
-        if (node.getId() != null) {
+        if (lessonControl(node)) {
             boolean hide = hidden.contains(node.getId());
             node.setVisible(!hide);
             node.setManaged(!hide);

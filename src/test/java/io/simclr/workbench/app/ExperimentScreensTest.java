@@ -80,6 +80,25 @@ class ExperimentScreensTest {
     }
 
     @Test
+    void aBlockedJobDoesNotStart(FxRobot robot) {
+        robot.interact(() -> {
+            study.job.blocked.set(true);
+            study.start(runs);
+        });
+        assertFalse(study.job.running.get(), "a study waits while another training job runs");
+        assertTrue(study.job.status.get().startsWith("another training job is running"), study.job.status.get());
+        assertTrue(robot.lookup("#study-run").queryAs(Button.class).isDisabled());
+        var training = new io.simclr.workbench.app.train.TrainViewModel();
+        robot.interact(() -> {
+            training.blocked.set(true);
+            training.start();
+        });
+        assertEquals(io.simclr.workbench.app.train.TrainViewModel.State.IDLE, training.state.get(), "and so does the Train screen");
+        robot.interact(() -> study.job.blocked.set(false));
+        assertFalse(robot.lookup("#study-run").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
     void aSweepFromTheTabShowsEveryTemperaturesResults(FxRobot robot) throws Exception {
         robot.interact(() -> {
             sweep.temperatures.set("0.1,0.5");

@@ -73,7 +73,7 @@ public final class StudyView extends BorderPane {
         run.textProperty().bind(Bindings.createStringBinding(() -> !model.job.running.get() && model.summary.get() != null
                 && !StudyViewModel.finished(model.summary.get()) && model.folder.get() != null ? "Continue study" : "Run study", model.summary,
                 model.folder, model.job.running));
-        run.disableProperty().bind(model.job.running);
+        run.disableProperty().bind(model.job.running.or(model.job.blocked));
         run.setOnAction(e -> model.start(runs));
         Button stop = new Button("Stop");
         stop.setId("study-stop");

@@ -75,7 +75,7 @@ public final class SweepView extends BorderPane {
         run.setId("sweep-run");
         run.textProperty().bind(Bindings.createStringBinding(() -> !model.job.running.get() && model.summary.get() != null
                 && !SweepViewModel.finished(model.summary.get()) ? "Continue sweep" : "Run sweep", model.summary, model.job.running));
-        run.disableProperty().bind(model.job.running);
+        run.disableProperty().bind(model.job.running.or(model.job.blocked));
         run.setOnAction(e -> model.start(runs));
         Button stop = new Button("Stop");
         stop.setId("sweep-stop");

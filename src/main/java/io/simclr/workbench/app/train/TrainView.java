@@ -199,8 +199,8 @@ public final class TrainView extends BorderPane {
             }
         });
         var idle = model.state.isEqualTo(TrainViewModel.State.IDLE);
-        start.disableProperty().bind(idle.not());
-        resume.disableProperty().bind(idle.not());
+        start.disableProperty().bind(idle.not().or(model.blocked));
+        resume.disableProperty().bind(idle.not().or(model.blocked));
         pause.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
         stop.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
         for (Node n : List.of(encoder, head, augmentation, optimizer, epochs, batch, temperature, lr)) {
@@ -212,6 +212,12 @@ public final class TrainView extends BorderPane {
         folder.getStyleClass().add("hint");
 
         HBox buttons = new HBox(6, start, pause, stop);
+        Label waiting = new Label("A sweep or study is training; Start waits for it.");
+        waiting.setId("train-blocked");
+        waiting.setWrapText(true);
+        waiting.getStyleClass().add("hint");
+        waiting.visibleProperty().bind(model.blocked);
+        waiting.managedProperty().bind(model.blocked);
         ComboBox<String> dataset = new ComboBox<>();
         dataset.setId("train-dataset");
         dataset.getItems().setAll("built-in shapes", "CIFAR-10 folder…");
@@ -249,7 +255,7 @@ public final class TrainView extends BorderPane {
         VBox box = new VBox(8, new Label("Dataset"), dataset, datasetFolder, new Label("Images (shapes)"), images, new Label("Encoder"), encoder, new Label("Head"), head, new Label("Augmentations"), augmentation,
                 new Label("Epochs"), epochs, new Label("Batch (images)"), batch, new Label("Optimizer, learning rate"), new HBox(6, optimizer, lr), temperatureLabel, temperature,
                 smoothingLabel, smoothing,
-                buttons, resume, folder);
+                buttons, waiting, resume, folder);
         box.setPadding(new Insets(12));
         box.setPrefWidth(250);
         box.getStyleClass().add("controls");

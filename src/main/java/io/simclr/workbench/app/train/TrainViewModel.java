@@ -81,6 +81,8 @@ public final class TrainViewModel implements AutoCloseable {
     }
 
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
+    /** True while another of the window's training jobs (a sweep, a study) runs; Start waits for it. */
+    public final javafx.beans.property.BooleanProperty blocked = new javafx.beans.property.SimpleBooleanProperty();
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
     public final StringProperty progressText = new SimpleStringProperty("not started");
     public final StringProperty runFolder = new SimpleStringProperty("");
@@ -136,6 +138,10 @@ public final class TrainViewModel implements AutoCloseable {
     }
 
     private void begin(TrainConfig config, Path dir, boolean resume) {
+        if (blocked.get()) {
+            appendLog("a sweep or study is training; wait for it (or stop it) first: two training jobs on the same cores slow each other many times over");
+            return;
+        }
         clearSeries();
         runFolder.set(dir.toString());
         hasRun.set(true);
