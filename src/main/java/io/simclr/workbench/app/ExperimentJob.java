@@ -111,7 +111,7 @@ public final class ExperimentJob {
                 }, c);
                 Platform.runLater(() -> {
                     progress.set(1);
-                    status.set("finished: " + clock.cells + " cells");
+                    status.set("finished: " + clock.cells() + " cells");
                 });
             } catch (CancellationException e) {
                 Platform.runLater(() -> status.set("stopped (" + e.getMessage() + ")"));
@@ -173,7 +173,6 @@ public final class ExperimentJob {
         private final double secondsPerCell;
         private volatile ExperimentProgress current;
         private volatile double trainedInCell;
-        private volatile int cells;
         private double lastShown = -1;
         private long evaluationStarted;
         private double evaluationSeconds = Double.NaN;
@@ -191,8 +190,12 @@ public final class ExperimentJob {
             } else if (p.stage() == ExperimentProgress.Stage.DONE && evaluationStarted != 0) {
                 evaluationSeconds = (System.nanoTime() - evaluationStarted) / 1e9;
             }
-            cells = p.cells();
             current = p;
+        }
+
+        int cells() {
+            ExperimentProgress p = current;
+            return p == null ? 0 : p.cells();
         }
 
         /** True at most once a second of training, when the readout is worth refreshing. */
@@ -210,14 +213,13 @@ public final class ExperimentJob {
             if (p == null) {
                 return 0;
             }
-            boolean finished = p.stage() == ExperimentProgress.Stage.DONE || p.stage() == ExperimentProgress.Stage.ALREADY_DONE;
-            double within = finished ? 1 : secondsPerCell > 0 ? 0.9 * trainedInCell / secondsPerCell : 0;
+            double within = p.finished() ? 1 : secondsPerCell > 0 ? 0.9 * trainedInCell / secondsPerCell : 0;
             return (p.cell() - 1 + within) / p.cells();
         }
 
         String activeCell() {
             ExperimentProgress p = current;
-            return p == null || p.stage() == ExperimentProgress.Stage.DONE || p.stage() == ExperimentProgress.Stage.ALREADY_DONE ? null : p.name();
+            return p == null || p.finished() ? null : p.name();
         }
 
         String describe() {
@@ -229,9 +231,8 @@ public final class ExperimentJob {
                 return p.message();
             }
             double evaluation = Double.isNaN(evaluationSeconds) ? 0.1 * secondsPerCell : evaluationSeconds;
-            boolean finished = p.stage() == ExperimentProgress.Stage.DONE || p.stage() == ExperimentProgress.Stage.ALREADY_DONE;
             double left = (p.cells() - p.cell()) * (secondsPerCell + evaluation)
-                    + (finished ? 0 : Math.max(0, secondsPerCell - trainedInCell) + (p.stage() == ExperimentProgress.Stage.EVALUATING ? 0 : evaluation));
+                    + (p.finished() ? 0 : Math.max(0, secondsPerCell - trainedInCell) + (p.stage() == ExperimentProgress.Stage.EVALUATING ? 0 : evaluation));
             return String.format(Locale.ROOT, "%s — about %s left", p.message(), minutes(left));
         }
 

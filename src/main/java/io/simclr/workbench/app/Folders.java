@@ -1,12 +1,10 @@
 package io.simclr.workbench.app;
 
 import io.simclr.workbench.data.DataSource;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.prefs.Preferences;
-import javafx.stage.DirectoryChooser;
 
 /**
  * The last dataset folder a user chose and what kind it is, remembered between launches: screens
@@ -47,8 +45,8 @@ public final class Folders {
         }
     }
 
-    /** Opens the chooser beside the remembered folder, when it still exists. */
-    public static void startIn(DirectoryChooser chooser) {
-        last().map(r -> r.folder().getParent()).map(Path::toFile).filter(File::isDirectory).ifPresent(chooser::setInitialDirectory);
+    /** Where a folder chooser opens: beside the remembered folder, when there is one; else null. */
+    public static Path startFolder() {
+        return last().map(r -> r.folder().getParent()).orElse(null);
     }
 }

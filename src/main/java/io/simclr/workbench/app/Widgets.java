@@ -66,17 +66,7 @@ public final class Widgets {
     /** A "Run…" button that picks a run folder into {@code run}, and a label naming the chosen run. */
     public static HBox runPicker(ObjectProperty<Path> run, String title) {
         Button choose = new Button("Run…");
-        choose.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle(title);
-            if (run.get() != null && run.get().getParent() != null && run.get().getParent().toFile().isDirectory()) {
-                chooser.setInitialDirectory(run.get().getParent().toFile());
-            }
-            File dir = chooser.showDialog(choose.getScene().getWindow());
-            if (dir != null) {
-                run.set(dir.toPath());
-            }
-        });
+        choose.setOnAction(e -> chooseFolder(choose, title, run.get() == null ? null : run.get().getParent()).ifPresent(run::set));
         Label name = new Label();
         name.textProperty().bind(Bindings.createStringBinding(() -> run.get() == null ? "no run" : run.get().getFileName().toString(), run));
         HBox box = new HBox(8, choose, name);

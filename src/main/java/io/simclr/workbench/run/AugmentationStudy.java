@@ -84,11 +84,10 @@ public final class AugmentationStudy {
     public static Summary run(TrainConfig base, List<Operation> operations, Path study, List<TrainingListener> listeners,
                               Consumer<ExperimentProgress> progress, ExperimentControl control) throws IOException {
         Files.createDirectories(study);
-        Path file = study.resolve("study.json");
-        List<Cell> cells = new ArrayList<>(read(file));
+        List<Cell> cells = new ArrayList<>(load(study).map(Summary::cells).orElse(List.of()));
         List<String> names = operations.stream().map(Operation::id).toList();
         int total = operations.size() * operations.size();
-        AtomicFiles.writeString(file, Json.toJson(new Summary(names, cells)));
+        save(study, new Summary(names, cells));
         int index = 0;
         for (Operation a : operations) {
             for (Operation b : operations) {
@@ -107,27 +106,22 @@ public final class AugmentationStudy {
                         () -> progress.accept(new ExperimentProgress(cell, total, name, ExperimentProgress.Stage.EVALUATING)));
                 cells.add(new Cell(a.id(), b.id(), dir.getFileName().toString(), done.evaluation().trained().linearTop1(),
                         done.outcome().trainingSeconds()));
-                AtomicFiles.writeString(file, Json.toJson(new Summary(names, cells)));
-                AtomicFiles.writeString(study.resolve("study.html"), page(new Summary(names, cells)));
+                save(study, new Summary(names, cells));
                 progress.accept(new ExperimentProgress(cell, total, name, ExperimentProgress.Stage.DONE));
             }
         }
-        Summary summary = new Summary(names, cells);
-        AtomicFiles.writeString(file, Json.toJson(summary));
-        AtomicFiles.writeString(study.resolve("study.html"), page(summary));
-        return summary;
+        return new Summary(names, cells);
     }
 
-    static List<Cell> read(Path file) throws IOException {
-        return summary(file).map(Summary::cells).orElse(List.of());
+    /** study.json and study.html as they stand: before the first cell, so a stopped study can be opened, and after each. */
+    private static void save(Path study, Summary summary) throws IOException {
+        AtomicFiles.writeString(study.resolve("study.json"), Json.toJson(summary));
+        AtomicFiles.writeString(study.resolve("study.html"), page(summary));
     }
 
     /** The study in {@code folder}, as far as it got; empty when it has no {@code study.json}. */
     public static java.util.Optional<Summary> load(Path folder) throws IOException {
-        return summary(folder.resolve("study.json"));
-    }
-
-    private static java.util.Optional<Summary> summary(Path file) throws IOException {
+        Path file = folder.resolve("study.json");
         if (!Files.exists(file)) {
             return java.util.Optional.empty();
         }

@@ -10,6 +10,11 @@ public record ExperimentProgress(int cell, int cells, String name, Stage stage) 
 
     public enum Stage { ALREADY_DONE, TRAINING, EVALUATING, DONE }
 
+    /** Whether this cell has its result (now or from an earlier start). */
+    public boolean finished() {
+        return stage == Stage.DONE || stage == Stage.ALREADY_DONE;
+    }
+
     public String message() {
         String what = switch (stage) {
             case ALREADY_DONE -> "already done";

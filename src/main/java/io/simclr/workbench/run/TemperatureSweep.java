@@ -63,9 +63,8 @@ public final class TemperatureSweep {
             }
         }
         Files.createDirectories(sweep);
-        Path summaryFile = sweep.resolve("sweep.json");
-        List<Cell> cells = new ArrayList<>(read(summaryFile));
-        AtomicFiles.writeString(summaryFile, Json.toJson(new Summary(NOTE, temperatures, cells)));
+        List<Cell> cells = new ArrayList<>(load(sweep).map(Summary::cells).orElse(List.of()));
+        save(sweep, new Summary(NOTE, temperatures, cells));
         int index = 0;
         for (double t : temperatures) {
             index++;
@@ -86,14 +85,16 @@ public final class TemperatureSweep {
             cells.removeIf(c -> c.temperature() == t);
             cells.add(cell(t, dir, outcome, eval, base.seed()));
             cells.sort((a, b) -> Double.compare(a.temperature(), b.temperature()));
-            AtomicFiles.writeString(summaryFile, Json.toJson(new Summary(NOTE, temperatures, cells)));
-            SweepPage.write(sweep, new Summary(NOTE, temperatures, cells));
+            save(sweep, new Summary(NOTE, temperatures, cells));
             progress.accept(new ExperimentProgress(cell, temperatures.size(), name, ExperimentProgress.Stage.DONE));
         }
-        Summary summary = new Summary(NOTE, temperatures, cells);
-        AtomicFiles.writeString(summaryFile, Json.toJson(summary));
+        return new Summary(NOTE, temperatures, cells);
+    }
+
+    /** sweep.json and sweep.html as they stand: before the first run, so a stopped sweep can be opened, and after each. */
+    private static void save(Path sweep, Summary summary) throws IOException {
+        AtomicFiles.writeString(sweep.resolve("sweep.json"), Json.toJson(summary));
         SweepPage.write(sweep, summary);
-        return summary;
     }
 
     private static Cell cell(double t, Path dir, TrainingOutcome outcome, RunEvaluation.Report eval, long seed) throws IOException {
@@ -119,16 +120,9 @@ public final class TemperatureSweep {
         return sum / (values.length - from);
     }
 
-    static List<Cell> read(Path summaryFile) throws IOException {
-        return summary(summaryFile).map(Summary::cells).orElse(List.of());
-    }
-
     /** The sweep in {@code folder}, as far as it got; empty when it has no {@code sweep.json}. */
     public static Optional<Summary> load(Path folder) throws IOException {
-        return summary(folder.resolve("sweep.json"));
-    }
-
-    private static Optional<Summary> summary(Path file) throws IOException {
+        Path file = folder.resolve("sweep.json");
         if (!Files.exists(file)) {
             return Optional.empty();
         }

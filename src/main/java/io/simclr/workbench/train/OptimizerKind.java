@@ -25,6 +25,15 @@ public enum OptimizerKind {
         return id;
     }
 
+    /** The rate this optimizer starts from when none is given: Adam the reference's 3e-4; SGD and LARS scaled with the batch, as SimCLR does. */
+    public double defaultLearningRate(int batchSize) {
+        return switch (this) {
+            case ADAM -> 3e-4;
+            case SGD -> 0.06 * batchSize / 256.0;
+            case LARS -> 0.3 * batchSize / 256.0;
+        };
+    }
+
     public static OptimizerKind parse(String text) {
         return Choices.parse(values(), OptimizerKind::id, text, "optimizer");
     }

@@ -62,11 +62,7 @@ public record TrainConfig(DataConfig data, AugmentationConfig augmentation, Mode
         if (learningRate > 0) {
             return learningRate;
         }
-        return switch (optimizer) {
-            case ADAM -> 3e-4;
-            case SGD -> 0.06 * batchSize / 256.0;
-            case LARS -> 0.3 * batchSize / 256.0;
-        };
+        return optimizer.defaultLearningRate(batchSize);
     }
 
     public double effectiveWeightDecay() {

@@ -87,16 +87,11 @@ public final class AugmentationsView extends BorderPane {
         for (io.simclr.workbench.data.DataSource source : List.of(io.simclr.workbench.data.DataSource.CIFAR10,
                 io.simclr.workbench.data.DataSource.STL10, io.simclr.workbench.data.DataSource.FOLDER)) {
             javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(source.name().toLowerCase() + " folder…");
-            item.setOnAction(e -> {
-                javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-                chooser.setTitle("Dataset folder (" + source.name().toLowerCase() + ")");
-                Folders.startIn(chooser);
-                java.io.File dir = chooser.showDialog(getScene().getWindow());
-                if (dir != null) {
-                    Folders.remember(source, dir.toPath());
-                    model.useDataset(source, dir.toPath());
-                }
-            });
+            item.setOnAction(e -> io.simclr.workbench.app.Widgets.chooseFolder(this, "Dataset folder (" + source.name().toLowerCase() + ")",
+                    Folders.startFolder()).ifPresent(dir -> {
+                        Folders.remember(source, dir);
+                        model.useDataset(source, dir);
+                    }));
             open.getItems().add(item);
         }
         javafx.scene.control.MenuItem single = new javafx.scene.control.MenuItem("one image file…");

@@ -2,7 +2,6 @@ package io.simclr.workbench.app.temperature;
 
 import io.simclr.workbench.app.FxImages;
 import io.simclr.workbench.eval.ViewSimilarities;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +25,6 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.stage.DirectoryChooser;
 
 /**
  * The Temperature screen: the batch's views as thumbnails (click one to make it the anchor), and for
@@ -55,15 +53,11 @@ public final class TemperatureView extends BorderPane {
         runLabel.getStyleClass().add("hint");
         Button choose = new Button("Use a run…");
         choose.setId("temperature-choose-run");
-        choose.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Run folder whose encoder to use");
-            File dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) {
-                model.run.set(dir.toPath());
-                model.load();
-            }
-        });
+        choose.setOnAction(e -> io.simclr.workbench.app.Widgets.chooseFolder(this, "Run folder whose encoder to use",
+                model.run.get() == null ? null : model.run.get().getParent()).ifPresent(dir -> {
+                    model.run.set(dir);
+                    model.load();
+                }));
         Button random = new Button("Random init");
         random.setOnAction(e -> {
             model.run.set(null);

@@ -3,7 +3,7 @@ package io.simclr.workbench.app.train;
 import io.simclr.workbench.app.Charts;
 import io.simclr.workbench.model.EncoderKind;
 import java.awt.Color;
-import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
@@ -22,7 +22,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -186,18 +185,14 @@ public final class TrainView extends BorderPane {
         stop.setOnAction(e -> model.stop());
         Button resume = new Button("Resume a run…");
         resume.setId("train-resume-run");
-        resume.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Run folder to continue");
-            File dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) {
-                try {
-                    model.resume(dir.toPath());
-                } catch (IllegalArgumentException ex) {
-                    new Alert(Alert.AlertType.ERROR, ex.getMessage()).show();
-                }
-            }
-        });
+        resume.setOnAction(e -> io.simclr.workbench.app.Widgets.chooseFolder(this, "Run folder to continue", Path.of(model.runsFolder.get()))
+                .ifPresent(dir -> {
+                    try {
+                        model.resume(dir);
+                    } catch (IllegalArgumentException ex) {
+                        new Alert(Alert.AlertType.ERROR, ex.getMessage()).show();
+                    }
+                }));
         var idle = model.state.isEqualTo(TrainViewModel.State.IDLE);
         start.disableProperty().bind(idle.not().or(model.blocked));
         resume.disableProperty().bind(idle.not().or(model.blocked));
@@ -239,15 +234,13 @@ public final class TrainView extends BorderPane {
                 model.cifarFolder.set(last.get().folder());
                 return;
             }
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("CIFAR-10 binary folder (data_batch_*.bin or train.bin)");
-            io.simclr.workbench.app.Folders.startIn(chooser);
-            File dir = chooser.showDialog(getScene().getWindow());
-            if (dir == null) {
+            java.util.Optional<Path> dir = io.simclr.workbench.app.Widgets.chooseFolder(this,
+                    "CIFAR-10 binary folder (data_batch_*.bin or train.bin)", io.simclr.workbench.app.Folders.startFolder());
+            if (dir.isEmpty()) {
                 dataset.getSelectionModel().select(model.cifarFolder.get() == null ? 0 : 1);
             } else {
-                io.simclr.workbench.app.Folders.remember(io.simclr.workbench.data.DataSource.CIFAR10, dir.toPath());
-                model.cifarFolder.set(dir.toPath());
+                io.simclr.workbench.app.Folders.remember(io.simclr.workbench.data.DataSource.CIFAR10, dir.get());
+                model.cifarFolder.set(dir.get());
             }
         });
         images.disableProperty().bind(idle.not().or(model.cifarFolder.isNotNull()));

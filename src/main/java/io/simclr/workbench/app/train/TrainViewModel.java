@@ -77,7 +77,7 @@ public final class TrainViewModel implements AutoCloseable {
         batch.set(d.batch());
         epochs.set(d.epochs());
         temperature.set(d.temperature());
-        learningRate.set(d.adamLearningRate() > 0 ? d.adamLearningRate() : 3e-4);
+        learningRate.set(d.adamLearningRate() > 0 ? d.adamLearningRate() : OptimizerKind.ADAM.defaultLearningRate(d.batch()));
     }
 
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
