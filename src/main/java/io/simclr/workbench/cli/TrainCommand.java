@@ -57,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stem", paramLabel = "NAME", defaultValue = "auto", description = "ResNet stem: auto (3x3 for <= 64 px, else 7x7), cifar or imagenet.")
     String stem;
 
-    @Option(names = "--head", paramLabel = "NAME", defaultValue = "mlp", description = "Projection head: none, linear or mlp.")
+    @Option(names = "--head", paramLabel = "NAME", defaultValue = "mlp", description = "Projection head: none, linear, mlp (Linear-BN-ReLU-Linear) or mlp-nobn (sthalles/SimCLR's Linear-ReLU-Linear).")
     String head;
 
     @Option(names = "--head-dim", paramLabel = "N", defaultValue = "128", description = "Output dimension of the projection head.")
@@ -97,6 +97,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--hold-epochs", paramLabel = "E", defaultValue = "0", description = "Epochs at the full rate after the warm-up, before the cosine decay.")
     double holdEpochs;
+
+    @Option(names = "--decay-epochs", paramLabel = "E", defaultValue = "0",
+            description = "Length of the cosine decay to 0; 0 = to the end of the run. Longer leaves the rate above 0 at the end, as sthalles/SimCLR does.")
+    double decayEpochs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of weights, data order and augmentations.")
     long seed;
@@ -182,7 +186,7 @@ final class TrainCommand implements Callable<Integer> {
                 new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.parse(head), headDim, hiddenDim),
                 batch != null ? batch : defaults.batch(), epochs != null ? epochs : defaults.epochs(),
                 temperature != null ? temperature : defaults.temperature(), optimizerKind, lr != null ? lr : defaults.learningRate(optimizerKind),
-                weightDecay, warmupEpochs, holdEpochs, seed,
+                weightDecay, warmupEpochs, holdEpochs, decayEpochs, seed,
                 device.toLowerCase(Locale.ROOT), threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
         if (configFile == null) {
             return flags.validated();
@@ -222,7 +226,8 @@ final class TrainCommand implements Callable<Integer> {
             java.util.Map.entry("--batch", List.of("batchSize")), java.util.Map.entry("--epochs", List.of("epochs")),
             java.util.Map.entry("--temperature", List.of("temperature")), java.util.Map.entry("--optimizer", List.of("optimizer")),
             java.util.Map.entry("--lr", List.of("learningRate")), java.util.Map.entry("--weight-decay", List.of("weightDecay")),
-            java.util.Map.entry("--warmup-epochs", List.of("warmupEpochs")), java.util.Map.entry("--hold-epochs", List.of("holdEpochs")), java.util.Map.entry("--seed", List.of("seed")),
+            java.util.Map.entry("--warmup-epochs", List.of("warmupEpochs")), java.util.Map.entry("--hold-epochs", List.of("holdEpochs")),
+            java.util.Map.entry("--decay-epochs", List.of("decayEpochs")), java.util.Map.entry("--seed", List.of("seed")),
             java.util.Map.entry("--device", List.of("device")), java.util.Map.entry("--threads", List.of("threads")),
             java.util.Map.entry("--augment-threads", List.of("augmentThreads")), java.util.Map.entry("--log-every", List.of("logEvery")),
             java.util.Map.entry("--max-seconds", List.of("maxSeconds")), java.util.Map.entry("--knn-k", List.of("knnK")),

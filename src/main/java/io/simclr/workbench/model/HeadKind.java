@@ -13,7 +13,10 @@ public enum HeadKind {
     LINEAR("linear"),
     /** z = W2 ReLU(BN(W1 h)): SimCLR's head, which the paper found best. */
     @SerializedName("mlp")
-    MLP("mlp");
+    MLP("mlp"),
+    /** z = W2 ReLU(W1 h + b1) + b2: sthalles/SimCLR's head, which has no batch norm; for matching that reference. */
+    @SerializedName("mlp-nobn")
+    MLP_NO_BN("mlp-nobn");
 
     private final String id;
 

@@ -19,6 +19,10 @@ final class ProjectionHead {
                     .add(BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build())
                     .add(Layers.relu())
                     .add(Linear.builder().setUnits(outDim).build());
+            case MLP_NO_BN -> new SequentialBlock()
+                    .add(Linear.builder().setUnits(hiddenDim > 0 ? hiddenDim : representationDim).build())
+                    .add(Layers.relu())
+                    .add(Linear.builder().setUnits(outDim).build());
         };
     }
 }

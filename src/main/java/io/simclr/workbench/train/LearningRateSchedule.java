@@ -2,17 +2,18 @@ package io.simclr.workbench.train;
 
 /**
  * Linear warm-up from 0 to the base rate over {@code warmupSteps}, the base rate held for
- * {@code holdSteps} more (sthalles/SimCLR holds it for 10 epochs), then cosine decay to
- * {@code finalFraction} of it at {@code totalSteps}; stepped every iteration, so a resumed run picks
- * up the exact value from the step count alone.
+ * {@code holdSteps} more (sthalles/SimCLR holds it for 10 epochs), then a cosine from the base rate
+ * to 0 over {@code decaySteps} (0: over the rest of the run, reaching 0 at {@code totalSteps}; a
+ * longer decay ends the run above 0, as sthalles/SimCLR's does); stepped every iteration, so a
+ * resumed run picks up the exact value from the step count alone.
  */
-public record LearningRateSchedule(double baseRate, long warmupSteps, long holdSteps, long totalSteps, double finalFraction) {
+public record LearningRateSchedule(double baseRate, long warmupSteps, long holdSteps, long totalSteps, long decaySteps) {
 
     public LearningRateSchedule {
         if (!(baseRate > 0) || Double.isInfinite(baseRate)) {
             throw new IllegalArgumentException("learning rate must be above 0, not " + baseRate);
         }
-        if (warmupSteps < 0 || holdSteps < 0 || totalSteps < 1 || warmupSteps + holdSteps > totalSteps) {
+        if (warmupSteps < 0 || holdSteps < 0 || decaySteps < 0 || totalSteps < 1 || warmupSteps + holdSteps > totalSteps) {
             throw new IllegalArgumentException("warm-up (" + warmupSteps + " steps) and hold (" + holdSteps
                     + " steps) must lie within the run (" + totalSteps + " steps)");
         }
@@ -27,9 +28,8 @@ public record LearningRateSchedule(double baseRate, long warmupSteps, long holdS
         if (step < decayStart) {
             return baseRate;
         }
-        long decaySteps = Math.max(1, totalSteps - decayStart);
-        double progress = Math.min(1.0, (double) (step - decayStart) / decaySteps);
-        double cosine = 0.5 * (1 + StrictMath.cos(Math.PI * progress));
-        return baseRate * (finalFraction + (1 - finalFraction) * cosine);
+        long period = decaySteps > 0 ? decaySteps : Math.max(1, totalSteps - decayStart);
+        double progress = Math.min(1.0, (double) (step - decayStart) / period);
+        return baseRate * 0.5 * (1 + StrictMath.cos(Math.PI * progress));
     }
 }

@@ -90,7 +90,8 @@ public final class SimClrTrainer {
         }
         long totalSteps = (long) stepsPerEpoch * config.epochs();
         LearningRateSchedule schedule = new LearningRateSchedule(config.effectiveLearningRate(),
-                Math.round(config.warmupEpochs() * stepsPerEpoch), Math.round(config.holdEpochs() * stepsPerEpoch), totalSteps, 0.0);
+                Math.round(config.warmupEpochs() * stepsPerEpoch), Math.round(config.holdEpochs() * stepsPerEpoch), totalSteps,
+                Math.round(config.decayEpochs() * stepsPerEpoch));
         NtXentLoss loss = new NtXentLoss(config.temperature());
         int augmentThreads = config.augmentThreads() > 0 ? config.augmentThreads() : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 

@@ -21,6 +21,8 @@ import java.util.List;
  * @param weightDecay      L2 decay; negative picks the optimizer's default
  * @param warmupEpochs     linear warm-up before the cosine decay (may be fractional)
  * @param holdEpochs       epochs at the full rate after the warm-up, before the cosine decay begins
+ * @param decayEpochs      length of the cosine decay to 0; 0 ends it with the run, a longer one leaves the
+ *                         rate above 0 at the end (sthalles/SimCLR's per-epoch cosine does)
  * @param seed             weights, data order and augmentations all follow from it
  * @param device           auto, cpu or gpu
  * @param threads          engine threads; 0 is one per core
@@ -32,7 +34,7 @@ import java.util.List;
  */
 public record TrainConfig(DataConfig data, AugmentationConfig augmentation, ModelConfig model, int batchSize, int epochs,
                           double temperature, OptimizerKind optimizer, double learningRate, double weightDecay,
-                          double warmupEpochs, double holdEpochs, long seed, String device, int threads, int augmentThreads, int logEvery,
+                          double warmupEpochs, double holdEpochs, double decayEpochs, long seed, String device, int threads, int augmentThreads, int logEvery,
                           double maxSeconds, int knnK, double knnTemperature) {
 
     /**
@@ -42,20 +44,20 @@ public record TrainConfig(DataConfig data, AugmentationConfig augmentation, Mode
      */
     public static TrainConfig experiment(DataConfig data, AugmentationConfig augmentation, ModelConfig model, int batchSize, int epochs,
                                          double temperature, double learningRate, long seed, int threads, double maxSeconds) {
-        return new TrainConfig(data, augmentation, model, batchSize, epochs, temperature, OptimizerKind.ADAM, learningRate, -1, 0, 0, seed,
+        return new TrainConfig(data, augmentation, model, batchSize, epochs, temperature, OptimizerKind.ADAM, learningRate, -1, 0, 0, 0, seed,
                 "auto", threads, 0, 1, maxSeconds, 0, 0.1);
     }
 
     /** The same job at another temperature (a sweep's runs differ only in this). */
     public TrainConfig withTemperature(double t) {
         return new TrainConfig(data, augmentation, model, batchSize, epochs, t, optimizer, learningRate, weightDecay, warmupEpochs,
-                holdEpochs, seed, device, threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
+                holdEpochs, decayEpochs, seed, device, threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
     }
 
     /** The same job with other augmentations (an augmentation study's cells differ only in this). */
     public TrainConfig withAugmentation(AugmentationConfig a) {
         return new TrainConfig(data, a, model, batchSize, epochs, temperature, optimizer, learningRate, weightDecay, warmupEpochs,
-                holdEpochs, seed, device, threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
+                holdEpochs, decayEpochs, seed, device, threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
     }
 
     public double effectiveLearningRate() {
@@ -96,6 +98,7 @@ public record TrainConfig(DataConfig data, AugmentationConfig augmentation, Mode
         if (warmupEpochs < 0 || holdEpochs < 0 || warmupEpochs + holdEpochs > epochs) {
             problems.add("warmupEpochs (" + warmupEpochs + ") and holdEpochs (" + holdEpochs + ") must be 0 or more and together at most epochs (" + epochs + ")");
         }
+        if (decayEpochs < 0) problems.add("decayEpochs is " + decayEpochs + " but must be 0 (to the end of the run) or more");
         if (!List.of("auto", "cpu", "gpu").contains(device)) problems.add("device is '" + device + "' but must be auto, cpu or gpu");
         if (threads < 0 || augmentThreads < 0) problems.add("threads and augmentThreads must be 0 (automatic) or more");
         if (logEvery < 1) problems.add("logEvery is " + logEvery + " but must be at least 1");

@@ -87,6 +87,15 @@ class ModelArchitectureTest {
     }
 
     @Test
+    void mlpHeadWithoutBatchNormHasBiasesInsteadOfTheNormsParameters() {
+        SimClrNetwork net = ModelFactory.create(new ModelConfig(EncoderKind.SMALL, StemKind.AUTO, HeadKind.MLP_NO_BN, 64, 0), 32);
+        ModelFactory.initialize(net, manager, 32);
+        // sthalles/SimCLR's head: Linear 256->256 with bias, ReLU, Linear 256->64 with bias.
+        assertEquals(256 * 256 + 256 + 256 * 64 + 64, trainable(net.head()));
+        assertEquals(64, net.projectionDim());
+    }
+
+    @Test
     void autoStemFollowsTheImageSize() {
         assertEquals(StemKind.CIFAR, StemKind.AUTO.resolve(32, EncoderKind.RESNET18));
         assertEquals(StemKind.CIFAR, StemKind.AUTO.resolve(64, EncoderKind.RESNET50));

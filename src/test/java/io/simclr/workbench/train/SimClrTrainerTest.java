@@ -27,7 +27,7 @@ class SimClrTrainerTest {
 
     static TrainConfig tiny(int epochs) {
         return new TrainConfig(DataConfig.shapes().withCounts(64, 20), AugmentationPreset.SIMCLR_CIFAR.config(),
-                ModelConfig.defaults(EncoderKind.SMALL), 16, epochs, 0.5, OptimizerKind.ADAM, 1e-3, -1, 0.5, 0, 7, "cpu", 1, 1, 1, 0, 0, 0.1);
+                ModelConfig.defaults(EncoderKind.SMALL), 16, epochs, 0.5, OptimizerKind.ADAM, 1e-3, -1, 0.5, 0, 0, 7, "cpu", 1, 1, 1, 0, 0, 0.1);
     }
 
     static final class Recorder implements TrainingListener {
@@ -156,7 +156,7 @@ class SimClrTrainerTest {
         RunFolder run = RunFolder.open(runDir);
         Path good = new CheckpointStore(run.checkpointsDir()).latest().orElseThrow();
         TrainConfig exploding = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 16, 3, 0.5, OptimizerKind.ADAM,
-                1e30, 0, 0, 0, 7, "cpu", 1, 1, 1, 0, 0, 0.1);
+                1e30, 0, 0, 0, 0, 7, "cpu", 1, 1, 1, 0, 0, 0.1);
         AtomicFiles.writeString(run.configFile(), Json.toJson(exploding));
         Recorder recorder = new Recorder();
         TrainingOutcome failed = train(exploding, runDir, true, recorder);
@@ -187,11 +187,11 @@ class SimClrTrainerTest {
 
     @Test
     void badSettingsAreNamed() {
-        TrainConfig cold = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 16, 1, 0, OptimizerKind.ADAM, 0, -1, 0, 0,
+        TrainConfig cold = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 16, 1, 0, OptimizerKind.ADAM, 0, -1, 0, 0, 0,
                 7, "cpu", 1, 1, 1, 0, 0, 0.1);
         var e = assertThrows(IllegalArgumentException.class, cold::validated);
         assertTrue(e.getMessage().contains("temperature is 0.0"), e.getMessage());
-        TrainConfig one = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 1, 1, 0.5, OptimizerKind.ADAM, 0, -1, 0, 0,
+        TrainConfig one = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 1, 1, 0.5, OptimizerKind.ADAM, 0, -1, 0, 0, 0,
                 7, "tpu", 1, 1, 1, 0, 0, 0.1);
         var f = assertThrows(IllegalArgumentException.class, one::validated);
         assertTrue(f.getMessage().contains("batchSize is 1") && f.getMessage().contains("device is 'tpu'"), f.getMessage());

@@ -119,7 +119,7 @@ public final class TrainViewModel implements AutoCloseable {
         ModelConfig defaults = ModelConfig.defaults(encoder.get());
         ModelConfig model = new ModelConfig(defaults.encoder(), defaults.stem(), head.get(), defaults.headDim(), defaults.hiddenDim());
         return new TrainConfig(data, augmentation.get().config(), model, batch.get(), epochs.get(),
-                temperature.get(), optimizer.get(), learningRate.get(), -1, 0, 0, 1, "auto", 0, 0, 1, 0, 0, 0.1).validated();
+                temperature.get(), optimizer.get(), learningRate.get(), -1, 0, 0, 0, 1, "auto", 0, 0, 1, 0, 0, 0.1).validated();
     }
 
     public void start() {
