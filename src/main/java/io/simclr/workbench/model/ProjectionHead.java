@@ -11,16 +11,17 @@ final class ProjectionHead {
     private ProjectionHead() {}
 
     static Block build(HeadKind kind, int representationDim, int hiddenDim, int outDim) {
+        int hidden = hiddenDim > 0 ? hiddenDim : representationDim;
         return switch (kind) {
             case NONE -> Blocks.identityBlock();
             case LINEAR -> Linear.builder().setUnits(outDim).optBias(false).build();
             case MLP -> new SequentialBlock()
-                    .add(Linear.builder().setUnits(hiddenDim > 0 ? hiddenDim : representationDim).optBias(false).build())
+                    .add(Linear.builder().setUnits(hidden).optBias(false).build())
                     .add(BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build())
                     .add(Layers.relu())
                     .add(Linear.builder().setUnits(outDim).build());
             case MLP_NO_BN -> new SequentialBlock()
-                    .add(Linear.builder().setUnits(hiddenDim > 0 ? hiddenDim : representationDim).build())
+                    .add(Linear.builder().setUnits(hidden).build())
                     .add(Layers.relu())
                     .add(Linear.builder().setUnits(outDim).build());
         };

@@ -13,7 +13,10 @@ public record LearningRateSchedule(double baseRate, long warmupSteps, long holdS
         if (!(baseRate > 0) || Double.isInfinite(baseRate)) {
             throw new IllegalArgumentException("learning rate must be above 0, not " + baseRate);
         }
-        if (warmupSteps < 0 || holdSteps < 0 || decaySteps < 0 || totalSteps < 1 || warmupSteps + holdSteps > totalSteps) {
+        if (decaySteps < 0) {
+            throw new IllegalArgumentException("the decay must be 0 steps (to the end of the run) or more, not " + decaySteps);
+        }
+        if (warmupSteps < 0 || holdSteps < 0 || totalSteps < 1 || warmupSteps + holdSteps > totalSteps) {
             throw new IllegalArgumentException("warm-up (" + warmupSteps + " steps) and hold (" + holdSteps
                     + " steps) must lie within the run (" + totalSteps + " steps)");
         }

@@ -55,6 +55,7 @@ class LearningRateScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule(1, 5, 10, 10, 0));
         assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule(0, 0, 0, 10, 0));
         assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule(1, 20, 0, 10, 0));
-        assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule(1, 0, 0, 10, -5));
+        var negativeDecay = assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule(1, 0, 0, 10, -5));
+        assertTrue(negativeDecay.getMessage().contains("decay"), negativeDecay.getMessage());
     }
 }
