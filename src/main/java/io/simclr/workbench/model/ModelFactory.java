@@ -1,11 +1,14 @@
 package io.simclr.workbench.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.util.PairList;
 
 /** Builds and initialises a {@link SimClrNetwork} for images of a given size. */
 public final class ModelFactory {
@@ -32,9 +35,10 @@ public final class ModelFactory {
     }
 
     /**
-     * Initialises the weights as torchvision does: convolutions Kaiming-normal over fan-out, linear
-     * layers uniform in +-1/sqrt(fan-in), batch norm scale 1 and shift 0. Arrays live in
-     * {@code manager}; the engine's random seed must be set before this for repeatable runs.
+     * Initialises the weights as torchvision does: convolutions Kaiming-normal over fan-out, the
+     * head's linear layers (weights and biases) uniform in +-1/sqrt(fan-in), batch norm scale 1 and
+     * shift 0. Arrays live in {@code manager}; the engine's random seed must be set before this for
+     * repeatable runs.
      */
     public static void initialize(SimClrNetwork network, NDManager manager, int imageSize) {
         network.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2f),
@@ -42,5 +46,25 @@ public final class ModelFactory {
         network.head().setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1f),
                 Parameter.Type.WEIGHT);
         network.initialize(manager, DataType.FLOAT32, new Shape(2, 3, imageSize, imageSize));
+        initializeLinearBiases(network.head());
+    }
+
+    /**
+     * torch.nn.Linear draws its bias uniform in +-1/sqrt(fan-in); a DJL initializer sees only the
+     * bias's own shape, so the fan-in is read from the layer's weight once both exist.
+     */
+    private static void initializeLinearBiases(Block block) {
+        if (block instanceof Linear) {
+            PairList<String, Parameter> parameters = block.getParameters();
+            Parameter bias = parameters.get("bias");
+            if (bias != null) {
+                NDArray array = bias.getArray();
+                double bound = 1 / Math.sqrt(parameters.get("weight").getArray().getShape().get(1));
+                try (NDArray uniform = array.getManager().randomUniform((float) -bound, (float) bound, array.getShape())) {
+                    array.set(uniform.toFloatArray());
+                }
+            }
+        }
+        block.getChildren().values().forEach(ModelFactory::initializeLinearBiases);
     }
 }

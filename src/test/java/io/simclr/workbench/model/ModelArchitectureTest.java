@@ -116,6 +116,26 @@ class ModelArchitectureTest {
         assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, runningMean.getArray().toFloatArray(), 1e-6f);
     }
 
+    /** As torch.nn.Linear: each head bias uniform in +-1/sqrt(fan-in), so not all zero and inside the bound. */
+    @Test
+    void headBiasesStartUniformWithinOneOverRootFanIn() {
+        SimClrNetwork network = network(EncoderKind.SMALL, StemKind.AUTO, HeadKind.MLP_NO_BN, 32);
+        int fanIn = network.representationDim();
+        for (Parameter p : network.head().getParameters().values()) {
+            if (p.getType() != Parameter.Type.BIAS) {
+                continue;
+            }
+            float[] bias = p.getArray().toFloatArray();
+            double bound = 1 / Math.sqrt(fanIn);
+            double largest = 0;
+            for (float b : bias) {
+                largest = Math.max(largest, Math.abs(b));
+            }
+            assertEquals(true, largest <= bound, p.getName() + " exceeds 1/sqrt(" + fanIn + "): " + largest);
+            assertEquals(true, largest > bound / 2, p.getName() + " is not spread over its range: " + largest);
+        }
+    }
+
     @Test
     void badHeadSizesAreClearErrors() {
         var e = assertThrows(IllegalArgumentException.class,
