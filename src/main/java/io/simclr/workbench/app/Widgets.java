@@ -1,15 +1,22 @@
 package io.simclr.workbench.app;
 
+import io.simclr.workbench.json.Choice;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /** Small pieces the screens share: the error dialog a view-model asks for, the run-folder picker, named choices. */
 public final class Widgets {
@@ -31,18 +38,20 @@ public final class Widgets {
         });
     }
 
-    /** A choice box of named values (presets, encoders), shown by their ids and bound both ways to {@code property}. */
-    public static <T> javafx.scene.control.ComboBox<T> choice(String id, T[] values, ObjectProperty<T> property,
-                                                             java.util.function.Function<T, String> name,
-                                                             java.util.function.Function<String, T> parse) {
-        javafx.scene.control.ComboBox<T> box = new javafx.scene.control.ComboBox<>();
+    /**
+     * A choice box of named values (presets, encoders), shown by their ids and bound both ways to
+     * {@code property}; each item, and the box for the one chosen, explains itself in a tooltip.
+     */
+    public static <T extends Choice> ComboBox<T> choice(String id, T[] values, ObjectProperty<T> property,
+                                                        Function<String, T> parse) {
+        ComboBox<T> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(values);
         box.valueProperty().bindBidirectional(property);
-        box.setConverter(new javafx.util.StringConverter<>() {
+        box.setConverter(new StringConverter<>() {
             @Override
             public String toString(T value) {
-                return value == null ? "" : name.apply(value);
+                return value == null ? "" : value.id();
             }
 
             @Override
@@ -50,7 +59,25 @@ public final class Widgets {
                 return parse.apply(text);
             }
         });
+        box.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.id());
+                setTooltip(empty || item == null ? null : explaining(item));
+            }
+        });
+        box.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> box.getValue() == null ? null : explaining(box.getValue()), box.valueProperty()));
         return box;
+    }
+
+    private static Tooltip explaining(Choice choice) {
+        Tooltip tip = new Tooltip(choice.description());
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        tip.setShowDelay(Duration.millis(300));
+        return tip;
     }
 
     /** Asks for a folder, starting in {@code startIn} when it is one; empty when the user cancels. */

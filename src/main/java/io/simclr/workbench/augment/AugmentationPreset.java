@@ -1,30 +1,32 @@
 package io.simclr.workbench.augment;
 
+import io.simclr.workbench.json.Choice;
 import io.simclr.workbench.json.Choices;
 
 /** Named starting points for the pipeline, as the SimCLR paper and its CIFAR recipe define them. */
-public enum AugmentationPreset {
-    /** SimCLR on ImageNet: crop, flip, colour distortion of strength 1, grayscale, blur with p 0.5. */
-    SIMCLR_IMAGENET("simclr-imagenet"),
-    /** SimCLR on CIFAR-10: colour strength 0.5 and no blur (blur hurts 32 px images). */
-    SIMCLR_CIFAR("simclr-cifar"),
-    /** Random resized crop alone: the baseline of the augmentation study. */
-    CROP_ONLY("crop-only"),
-    /**
-     * For the built-in shapes, whose nuisances are colour, position, scale and background: crops
-     * that keep most of the shape, any hue, more grayscale, so that only the shape is left for two
-     * views to agree on.
-     */
-    SHAPES("shapes");
+public enum AugmentationPreset implements Choice {
+    SIMCLR_IMAGENET("simclr-imagenet", "SimCLR on ImageNet: crop, flip, colour distortion of strength 1, grayscale, blur with p 0.5."),
+    SIMCLR_CIFAR("simclr-cifar", "SimCLR on CIFAR-10: colour strength 0.5 and no blur (blur hurts 32 px images)."),
+    CROP_ONLY("crop-only", "Random resized crop alone: the baseline of the augmentation study."),
+    SHAPES("shapes", "For the built-in shapes, whose nuisances are colour, position, scale and background: crops that keep most of the shape, any hue, more grayscale, "
+            + "so that only the shape is left for two views to agree on.");
 
     private final String id;
+    private final String description;
 
-    AugmentationPreset(String id) {
+    AugmentationPreset(String id, String description) {
         this.id = id;
+        this.description = description;
     }
 
+    @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public String description() {
+        return description;
     }
 
     public AugmentationConfig config() {

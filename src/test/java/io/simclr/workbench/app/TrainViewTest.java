@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simclr.workbench.app.train.TrainView;
 import io.simclr.workbench.app.train.TrainViewModel;
+import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.train.CheckpointStore;
 import io.simclr.workbench.train.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,5 +71,18 @@ class TrainViewTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.readAllLines(run.resolve("metrics.csv")).size() - 1 > rows);
         robot.interact(model::stop);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state.get() == TrainViewModel.State.IDLE);
+    }
+
+    @Test
+    void eachHeadExplainsItselfInATooltip(FxRobot robot) {
+        ComboBox<?> head = robot.lookup("#train-head").queryAs(ComboBox.class);
+        robot.interact(() -> model.head.set(HeadKind.MLP_NO_BN));
+        assertEquals(HeadKind.MLP_NO_BN.description(), head.getTooltip().getText());
+
+        robot.clickOn("#train-head");
+        ListCell<?> linear = robot.lookup(".list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> "linear".equals(c.getText())).findFirst().orElseThrow();
+        assertEquals(HeadKind.LINEAR.description(), linear.getTooltip().getText());
+        robot.interact(head::hide);
     }
 }

@@ -44,7 +44,7 @@ public final class AugmentationsView extends BorderPane {
 
     private Node controls() {
         ComboBox<AugmentationPreset> preset = io.simclr.workbench.app.Widgets.choice("augment-preset", AugmentationPreset.values(),
-                model.preset, AugmentationPreset::id, AugmentationPreset::parse);
+                model.preset, AugmentationPreset::parse);
 
         CheckBox crop = check("Random resized crop", "augment-crop", model.crop);
         Slider cropScale = slider("augment-crop-scale", 0.05, 1.0, model.cropMinScale);

@@ -1,7 +1,11 @@
 package io.simclr.workbench.app.train;
 
 import io.simclr.workbench.app.Charts;
+import io.simclr.workbench.app.Widgets;
+import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.model.HeadKind;
+import io.simclr.workbench.train.OptimizerKind;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,21 +114,15 @@ public final class TrainView extends BorderPane {
             }
         };
         pump.start();
-        io.simclr.workbench.app.Widgets.showFrom(model.error, "Training stopped");
+        Widgets.showFrom(model.error, "Training stopped");
     }
 
     private Node form() {
-        ComboBox<EncoderKind> encoder = io.simclr.workbench.app.Widgets.choice("train-encoder", EncoderKind.values(), model.encoder,
-                EncoderKind::id, EncoderKind::parse);
-        ComboBox<io.simclr.workbench.model.HeadKind> head = io.simclr.workbench.app.Widgets.choice("train-head",
-                io.simclr.workbench.model.HeadKind.values(), model.head, io.simclr.workbench.model.HeadKind::id,
-                io.simclr.workbench.model.HeadKind::parse);
-        ComboBox<io.simclr.workbench.train.OptimizerKind> optimizer = io.simclr.workbench.app.Widgets.choice("train-optimizer",
-                io.simclr.workbench.train.OptimizerKind.values(), model.optimizer, io.simclr.workbench.train.OptimizerKind::id,
-                io.simclr.workbench.train.OptimizerKind::parse);
-        ComboBox<io.simclr.workbench.augment.AugmentationPreset> augmentation = io.simclr.workbench.app.Widgets.choice("train-augmentation",
-                io.simclr.workbench.augment.AugmentationPreset.values(), model.augmentation, io.simclr.workbench.augment.AugmentationPreset::id,
-                io.simclr.workbench.augment.AugmentationPreset::parse);
+        ComboBox<EncoderKind> encoder = Widgets.choice("train-encoder", EncoderKind.values(), model.encoder, EncoderKind::parse);
+        ComboBox<HeadKind> head = Widgets.choice("train-head", HeadKind.values(), model.head, HeadKind::parse);
+        ComboBox<OptimizerKind> optimizer = Widgets.choice("train-optimizer", OptimizerKind.values(), model.optimizer, OptimizerKind::parse);
+        ComboBox<AugmentationPreset> augmentation = Widgets.choice("train-augmentation", AugmentationPreset.values(), model.augmentation,
+                AugmentationPreset::parse);
         Spinner<Integer> epochs = new Spinner<>(1, 1000, model.epochs.get());
         epochs.setId("train-epochs");
         epochs.setEditable(true);
@@ -185,7 +183,7 @@ public final class TrainView extends BorderPane {
         stop.setOnAction(e -> model.stop());
         Button resume = new Button("Resume a run…");
         resume.setId("train-resume-run");
-        resume.setOnAction(e -> io.simclr.workbench.app.Widgets.chooseFolder(this, "Run folder to continue", Path.of(model.runsFolder.get()))
+        resume.setOnAction(e -> Widgets.chooseFolder(this, "Run folder to continue", Path.of(model.runsFolder.get()))
                 .ifPresent(dir -> {
                     try {
                         model.resume(dir);
@@ -234,7 +232,7 @@ public final class TrainView extends BorderPane {
                 model.cifarFolder.set(last.get().folder());
                 return;
             }
-            java.util.Optional<Path> dir = io.simclr.workbench.app.Widgets.chooseFolder(this,
+            java.util.Optional<Path> dir = Widgets.chooseFolder(this,
                     "CIFAR-10 binary folder (data_batch_*.bin or train.bin)", io.simclr.workbench.app.Folders.startFolder());
             if (dir.isEmpty()) {
                 dataset.getSelectionModel().select(model.cifarFolder.get() == null ? 0 : 1);
