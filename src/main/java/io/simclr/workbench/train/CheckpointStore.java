@@ -16,17 +16,26 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Checkpoint files in a run's {@code checkpoints/}: the position (JSON), the network's parameters
  * (including batch-norm statistics) and the optimizer state, in one file written to a temporary name
- * and renamed, so a checkpoint is whole or absent. {@code latest} names the newest.
+ * and renamed, so a checkpoint is whole or absent. {@code latest} names the newest. Only the newest
+ * {@link #KEPT} are kept: a ResNet-18 checkpoint with Adam's moments is 130 MB, so one per epoch
+ * filled a 100-epoch run's disk with 13 GB that nothing reads (resume and evaluation use the newest).
  */
 public final class CheckpointStore {
 
     private static final String MAGIC = "SIMCLR-WORKBENCH-CHECKPOINT";
     private static final int FORMAT = 1;
+    /** The newest checkpoint and the one before it, should the newest be unreadable. */
+    static final int KEPT = 2;
+    private static final Pattern NAME = Pattern.compile("epoch-\\d{4}-step-\\d{7}\\.ckpt");
 
     private final Path dir;
 
@@ -50,7 +59,19 @@ public final class CheckpointStore {
             }
         });
         AtomicFiles.writeString(dir.resolve("latest"), name + "\n");
+        deleteAllButNewest();
         return target;
+    }
+
+    /** Names sort as (epoch, step), both zero-padded; files of other names are not this store's to delete. */
+    private void deleteAllButNewest() throws IOException {
+        List<Path> ours;
+        try (Stream<Path> files = Files.list(dir)) {
+            ours = files.filter(f -> NAME.matcher(f.getFileName().toString()).matches()).sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path old : ours.subList(Math.min(KEPT, ours.size()), ours.size())) {
+            Files.deleteIfExists(old);
+        }
     }
 
     public Optional<Path> latest() {

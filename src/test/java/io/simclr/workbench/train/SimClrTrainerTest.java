@@ -91,6 +91,18 @@ class SimClrTrainerTest {
     }
 
     @Test
+    void onlyTheNewestCheckpointsAreKept() throws IOException {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run.resolve("checkpoints"));
+        Files.writeString(run.resolve("checkpoints").resolve("notes.txt"), "a file the user put here");
+        train(tiny(3), run, false);
+        try (var files = Files.list(run.resolve("checkpoints"))) {
+            assertEquals(List.of("epoch-0002-step-0000008.ckpt", "epoch-0003-step-0000012.ckpt", "latest", "notes.txt"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void aStoppedRunResumesExactlyWhereItStopped() throws IOException {
         TrainConfig config = tiny(2);
         train(config, dir.resolve("straight"), false);
