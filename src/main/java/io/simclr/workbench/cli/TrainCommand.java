@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import io.simclr.workbench.augment.AugmentationConfig;
 import io.simclr.workbench.augment.AugmentationConfigJson;
 import io.simclr.workbench.augment.AugmentationPreset;
-import io.simclr.workbench.eval.KnnEvaluation;
+import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.json.Json;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.HeadKind;
@@ -168,11 +168,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         log.println("kNN evaluation (frozen encoder, no augmentation) …");
         log.flush();
-        KnnEvaluation.Result knn = KnnEvaluation.evaluate(RunFolder.open(runDir));
-        log.printf(Locale.ROOT, "kNN top-1 (k=%d, T=%.2f, %,d queries against %,d): trained %.4f, random init %.4f%n", knn.k(),
-                knn.temperature(), knn.querySize(), knn.bankSize(), knn.trainedTop1(), knn.randomInitTop1());
-        log.printf(Locale.ROOT, "RESULT knn_top1=%.4f random_init_knn_top1=%.4f epochs=%d seconds=%.1f%n", knn.trainedTop1(),
-                knn.randomInitTop1(), outcome.epochsDone(), outcome.trainingSeconds());
+        // Through RunEvaluation so the scores land in eval.json, where the runs list and the report read them.
+        RunEvaluation.Report knn = RunEvaluation.evaluate(RunFolder.open(runDir), RunEvaluation.Settings.knnOnly(), message -> {});
+        double trained = knn.trained().knnTop1();
+        double randomInit = knn.randomInit().knnTop1();
+        log.printf(Locale.ROOT, "kNN top-1 (k=%d, T=%.2f, %,d queries against %,d): trained %.4f, random init %.4f%n", knn.knnK(),
+                knn.knnTemperature(), knn.testSize(), knn.trainSize(), trained, randomInit);
+        log.printf(Locale.ROOT, "RESULT knn_top1=%.4f random_init_knn_top1=%.4f epochs=%d seconds=%.1f%n", trained,
+                randomInit, outcome.epochsDone(), outcome.trainingSeconds());
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package io.simclr.workbench.eval;
 
+import ai.djl.ndarray.NDManager;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
 import io.simclr.workbench.train.RunFolder;
@@ -25,6 +26,11 @@ public final class RunEvaluation {
     public record Settings(Set<Probe> probes, FeatureExtractor.Layer layer, List<Double> fractions, int fineTuneEpochs, Path dataDir) {
         public static Settings defaults() {
             return new Settings(EnumSet.of(Probe.LINEAR, Probe.KNN), FeatureExtractor.Layer.H, List.of(0.01, 0.1, 1.0), 10, null);
+        }
+
+        /** The kNN monitor that ends a training run: h features, the run's own data folder. */
+        public static Settings knnOnly() {
+            return new Settings(EnumSet.of(Probe.KNN), FeatureExtractor.Layer.H, List.of(), 0, null);
         }
     }
 
@@ -59,12 +65,12 @@ public final class RunEvaluation {
                 progress.accept("extracting " + settings.layer().name().toLowerCase() + " features of the " + which + " encoder");
                 RunEncoder.Features f = encoder.features(trained, settings.layer());
                 any = f;
-                k = KnnEvaluation.k(encoder.config().knnK(), f);
+                k = encoder.config().knnK() > 0 ? encoder.config().knnK() : KnnClassifier.defaultK(f.trainLabels(), f.classes());
                 Double knn = null;
                 LinearProbe.Result linear = null;
                 if (settings.probes().contains(Probe.KNN)) {
                     progress.accept("kNN on the " + which + " features");
-                    knn = KnnEvaluation.accuracy(encoder.manager(), f, k, encoder.config().knnTemperature());
+                    knn = knnAccuracy(encoder.manager(), f, k, encoder.config().knnTemperature());
                 }
                 if (settings.probes().contains(Probe.LINEAR)) {
                     progress.accept("linear probe on the " + which + " features");
@@ -90,6 +96,12 @@ public final class RunEvaluation {
                     encoder.config().knnTemperature(), scores[0], scores[1], tuned, tunedRandom, OffsetDateTime.now().toString());
             AtomicFiles.writeString(run.root().resolve(FILE), Json.toJson(report));
             return report;
+        }
+    }
+
+    private static double knnAccuracy(NDManager manager, RunEncoder.Features f, int k, double temperature) {
+        try (KnnClassifier knn = new KnnClassifier(manager, f.train(), f.trainLabels(), f.dim(), f.classes())) {
+            return knn.accuracy(f.test(), f.testLabels(), k, temperature);
         }
     }
 

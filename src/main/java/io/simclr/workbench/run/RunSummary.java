@@ -14,10 +14,11 @@ import java.util.stream.Stream;
 
 /**
  * One line of the runs list: what a run folder holds, read without loading any weights. A folder
- * whose config cannot be read is listed with the reason, not hidden.
+ * whose config cannot be read is listed with the reason, not hidden. The scores are the trained
+ * encoder's from the run's evaluation; a probe that was not run (a study cell has no kNN) is null.
  */
 public record RunSummary(Path folder, String name, Instant modified, String dataset, String encoder, double temperature, int epochs,
-                         Double knnTop1, String problem) {
+                         Double knnTop1, Double linearTop1, String problem) {
 
     /**
      * Every run folder under {@code runs}, newest first: those directly under it, and the runs of
@@ -63,11 +64,12 @@ public record RunSummary(Path folder, String name, Instant modified, String data
         }
         try {
             TrainConfig c = RunFolder.open(dir).readConfig();
-            Double knn = RunEvaluation.read(dir).map(r -> r.trained() == null ? null : r.trained().knnTop1()).orElse(null);
+            RunEvaluation.Scores scores = RunEvaluation.read(dir).map(RunEvaluation.Report::trained).orElse(null);
             return new RunSummary(dir, name, modified, c.data().source().name().toLowerCase(java.util.Locale.ROOT),
-                    c.model().encoder().id(), c.temperature(), c.epochs(), knn, null);
+                    c.model().encoder().id(), c.temperature(), c.epochs(), scores == null ? null : scores.knnTop1(),
+                    scores == null ? null : scores.linearTop1(), null);
         } catch (RuntimeException | IOException e) {
-            return new RunSummary(dir, name, modified, "", "", Double.NaN, 0, null, e.getMessage());
+            return new RunSummary(dir, name, modified, "", "", Double.NaN, 0, null, null, e.getMessage());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.run.RunSummary;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
 import java.nio.file.Files;
@@ -34,6 +35,9 @@ class TrainCommandTest {
         assertTrue(lines[lines.length - 1].matches("RESULT knn_top1=0\\.\\d{4} random_init_knn_top1=0\\.\\d{4} epochs=1 seconds=\\d+\\.\\d"),
                 lines[lines.length - 1]);
         assertTrue(Files.exists(run.resolve("metrics.csv")) && Files.exists(run.resolve("checkpoints/latest")));
+        // The printed scores are kept in the run folder, for the runs list and the report.
+        RunSummary listed = RunSummary.of(run);
+        assertEquals(lines[lines.length - 1].replaceAll(".*knn_top1=(\\S+) random.*", "$1"), String.format(java.util.Locale.ROOT, "%.4f", listed.knnTop1()));
         CommandLineTest.Run again = CommandLineTest.run("train", "--resume", run.toString(), "--no-eval");
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("completed after 1 epoch"), again.out());
