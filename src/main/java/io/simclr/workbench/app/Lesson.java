@@ -15,7 +15,8 @@ import java.util.List;
 public record Lesson(String title, String text, String screen, String preset, AugmentationConfig augmentation, int seed, Training training,
                      double temperature, List<String> hidden) {
 
-    public record Training(String encoder, int epochs, int batch, double temperature, double learningRate) {}
+    /** {@code seed} and {@code warmupEpochs} may be left out (null): the screen keeps its own. */
+    public record Training(String encoder, int epochs, int batch, double temperature, double learningRate, Integer seed, Integer warmupEpochs) {}
 
     public static Lesson read(Path file) {
         Lesson lesson = Json.GSON.fromJson(Json.read(file), Lesson.class);

@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Alert;
@@ -12,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
@@ -36,6 +38,16 @@ public final class Widgets {
                 error.set(null);
             }
         });
+    }
+
+    /** An editable whole-number spinner kept in step with {@code property} both ways. */
+    public static Spinner<Integer> intSpinner(String id, int min, int max, int step, IntegerProperty property) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, property.get(), step);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((o, was, now) -> property.set(now));
+        property.addListener((o, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
+        return spinner;
     }
 
     /**

@@ -273,7 +273,7 @@ public final class WorkbenchApp extends Application {
         }
         return new Lesson(lessonTitle, lessonBody, screen, augmentations.preset.get().id(), augmentations.config(), augmentations.seed.get(),
                 new Lesson.Training(training.encoder.get().id(), training.epochs.get(), training.batch.get(), training.temperature.get(),
-                        training.learningRate.get()),
+                        training.learningRate.get(), training.seed.get(), training.warmupEpochs.get()),
                 temperature.temperature.get(), hidden);
     }
 
@@ -327,6 +327,12 @@ public final class WorkbenchApp extends Application {
             training.batch.set(t.batch());
             training.temperature.set(t.temperature());
             training.learningRate.set(t.learningRate());
+            if (t.seed() != null) {
+                training.seed.set(t.seed());
+            }
+            if (t.warmupEpochs() != null) {
+                training.warmupEpochs.set(Math.min(t.warmupEpochs(), t.epochs()));
+            }
         }
         if (lesson.temperature() > 0) {
             temperature.temperature.set(lesson.temperature());

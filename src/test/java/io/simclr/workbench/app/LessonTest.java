@@ -42,7 +42,8 @@ class LessonTest extends FxRobot {
     void aSavedLessonRestoresTheScreenSettingsAndHiddenControls() throws Exception {
         String json = """
                 {"title": "t", "text": "Move the slider.", "screen": "Temperature", "preset": "crop-only", "seed": 7, "temperature": 0.07,
-                 "training": {"encoder": "resnet18", "epochs": 3, "batch": 32, "temperature": 0.1, "learningRate": 0.0005},
+                 "training": {"encoder": "resnet18", "epochs": 3, "batch": 32, "temperature": 0.1, "learningRate": 0.0005, "seed": 42,
+                              "warmupEpochs": 1},
                  "hidden": ["augment-blur", "augment-gray"]}
                 """;
         Path file = dir.resolve("lesson.json");
@@ -70,7 +71,7 @@ class LessonTest extends FxRobot {
         assertEquals(AugmentationPreset.CROP_ONLY.id(), again.preset());
         assertEquals(7, again.seed());
         assertEquals(0.07, again.temperature(), 1e-12);
-        assertEquals(new Lesson.Training("resnet18", 3, 32, 0.1, 0.0005), again.training());
+        assertEquals(new Lesson.Training("resnet18", 3, 32, 0.1, 0.0005, 42, 1), again.training());
         assertEquals(List.of("augment-blur", "augment-gray"), again.hidden().stream().sorted().toList());
     }
 

@@ -8,12 +8,14 @@ import io.simclr.workbench.app.train.TrainViewModel;
 import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.train.CheckpointStore;
 import io.simclr.workbench.train.RunFolder;
+import io.simclr.workbench.train.TrainConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,5 +86,27 @@ class TrainViewTest {
                 .filter(c -> "linear".equals(c.getText())).findFirst().orElseThrow();
         assertEquals(HeadKind.LINEAR.description(), linear.getTooltip().getText());
         robot.interact(head::hide);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void warmUpAndSeedReachTheRunsConfigAndTheWarmUpNeverOutlastsTheRun(FxRobot robot) {
+        Spinner<Integer> warmup = robot.lookup("#train-warmup").queryAs(Spinner.class);
+        Spinner<Integer> seed = robot.lookup("#train-seed").queryAs(Spinner.class);
+        robot.interact(() -> {
+            model.epochs.set(5);
+            warmup.increment(2);
+            model.seed.set(42);
+        });
+        assertEquals(42, seed.getValue(), "the spinner follows the model (a lesson sets the model)");
+        TrainConfig config = model.config();
+        assertEquals(2, config.warmupEpochs(), 1e-12);
+        assertEquals(42, config.seed());
+
+        robot.interact(() -> warmup.increment(10));
+        assertEquals(5, model.warmupEpochs.get(), "at most the whole run");
+        robot.interact(() -> model.epochs.set(3));
+        assertEquals(3, model.warmupEpochs.get(), "a shorter run shortens its warm-up");
+        assertEquals(3, model.config().warmupEpochs(), 1e-12);
     }
 }

@@ -21,6 +21,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -123,20 +125,18 @@ public final class TrainView extends BorderPane {
         ComboBox<OptimizerKind> optimizer = Widgets.choice("train-optimizer", OptimizerKind.values(), model.optimizer, OptimizerKind::parse);
         ComboBox<AugmentationPreset> augmentation = Widgets.choice("train-augmentation", AugmentationPreset.values(), model.augmentation,
                 AugmentationPreset::parse);
-        Spinner<Integer> epochs = new Spinner<>(1, 1000, model.epochs.get());
-        epochs.setId("train-epochs");
-        epochs.setEditable(true);
-        epochs.valueProperty().addListener((o, was, now) -> model.epochs.set(now));
-        model.epochs.addListener((o, was, now) -> epochs.getValueFactory().setValue(now.intValue()));
-        Spinner<Integer> batch = new Spinner<>(2, 4096, model.batch.get(), 16);
-        batch.setId("train-batch");
-        batch.setEditable(true);
-        batch.valueProperty().addListener((o, was, now) -> model.batch.set(now));
-        model.batch.addListener((o, was, now) -> batch.getValueFactory().setValue(now.intValue()));
-        Spinner<Integer> images = new Spinner<>(20, 50_000, model.shapesCount.get(), 500);
-        images.setId("train-images");
-        images.setEditable(true);
-        images.valueProperty().addListener((o, was, now) -> model.shapesCount.set(now));
+        Spinner<Integer> epochs = Widgets.intSpinner("train-epochs", 1, 1000, 1, model.epochs);
+        Spinner<Integer> batch = Widgets.intSpinner("train-batch", 2, 4096, 16, model.batch);
+        Spinner<Integer> images = Widgets.intSpinner("train-images", 20, 50_000, 500, model.shapesCount);
+        Spinner<Integer> warmup = Widgets.intSpinner("train-warmup", 0, model.epochs.get(), 1, model.warmupEpochs);
+        warmup.setPrefWidth(80);
+        // A warm-up cannot be longer than the run.
+        ((SpinnerValueFactory.IntegerSpinnerValueFactory) warmup.getValueFactory()).maxProperty().bind(model.epochs);
+        warmup.setTooltip(new Tooltip("epochs over which the learning rate rises linearly from 0, before the cosine decay;"
+                + " large batches and LARS need a few"));
+        Spinner<Integer> seed = Widgets.intSpinner("train-seed", 0, Integer.MAX_VALUE, 1, model.seed);
+        seed.setPrefWidth(100);
+        seed.setTooltip(new Tooltip("weights, data order and augmentations all follow from the seed: the same seed repeats a run on the CPU"));
         Slider temperature = new Slider(0.01, 1.0, model.temperature.get());
         temperature.setId("train-temperature");
         temperature.valueProperty().bindBidirectional(model.temperature);
@@ -196,7 +196,7 @@ public final class TrainView extends BorderPane {
         resume.disableProperty().bind(idle.not().or(model.blocked));
         pause.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
         stop.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
-        for (Node n : List.of(encoder, head, augmentation, optimizer, epochs, batch, temperature, lr)) {
+        for (Node n : List.of(encoder, head, augmentation, optimizer, epochs, batch, temperature, lr, warmup, seed)) {
             n.disableProperty().bind(idle.not());
         }
         Label folder = new Label();
@@ -244,7 +244,8 @@ public final class TrainView extends BorderPane {
         images.disableProperty().bind(idle.not().or(model.cifarFolder.isNotNull()));
         dataset.disableProperty().bind(idle.not());
         VBox box = new VBox(8, new Label("Dataset"), dataset, datasetFolder, new Label("Images (shapes)"), images, new Label("Encoder"), encoder, new Label("Head"), head, new Label("Augmentations"), augmentation,
-                new Label("Epochs"), epochs, new Label("Batch (images)"), batch, new Label("Optimizer, learning rate"), new HBox(6, optimizer, lr), temperatureLabel, temperature,
+                new Label("Epochs"), epochs, new Label("Batch (images)"), batch, new Label("Optimizer, learning rate"), new HBox(6, optimizer, lr),
+                new Label("Warm-up epochs, seed"), new HBox(6, warmup, seed), temperatureLabel, temperature,
                 smoothingLabel, smoothing,
                 buttons, waiting, resume, folder);
         box.setPadding(new Insets(12));

@@ -56,6 +56,8 @@ public final class TrainViewModel implements AutoCloseable {
     public final DoubleProperty temperature = new SimpleDoubleProperty();
     public final DoubleProperty learningRate = new SimpleDoubleProperty();
     public final IntegerProperty shapesCount = new SimpleIntegerProperty(5_000);
+    public final IntegerProperty warmupEpochs = new SimpleIntegerProperty(0);
+    public final IntegerProperty seed = new SimpleIntegerProperty(1);
     /** Where new runs go: {@code runs} under the working folder unless the simclr.workbench.runs property says otherwise. */
     public final StringProperty runsFolder = new SimpleStringProperty(System.getProperty("simclr.workbench.runs", "runs"));
     /** A CIFAR-10 folder to train on; null trains on the built-in shapes. */
@@ -119,7 +121,8 @@ public final class TrainViewModel implements AutoCloseable {
         ModelConfig defaults = ModelConfig.defaults(encoder.get());
         ModelConfig model = new ModelConfig(defaults.encoder(), defaults.stem(), head.get(), defaults.headDim(), defaults.hiddenDim());
         return new TrainConfig(data, augmentation.get().config(), model, batch.get(), epochs.get(),
-                temperature.get(), optimizer.get(), learningRate.get(), -1, 0, 0, 0, 1, "auto", 0, 0, 1, 0, 0, 0.1).validated();
+                temperature.get(), optimizer.get(), learningRate.get(), -1, warmupEpochs.get(), 0, 0, seed.get(), "auto", 0, 0, 1, 0, 0, 0.1)
+                .validated();
     }
 
     public void start() {
