@@ -1,11 +1,14 @@
 package io.simclr.workbench.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simclr.workbench.app.train.TrainView;
 import io.simclr.workbench.app.train.TrainViewModel;
+import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.model.HeadKind;
+import io.simclr.workbench.run.RunSummary;
 import io.simclr.workbench.train.CheckpointStore;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
@@ -68,6 +71,7 @@ class TrainViewTest {
         assertTrue(model.log.stream().anyMatch(l -> l.contains("stopped after")), String.join("\n", model.log));
         long rows = Files.readAllLines(run.resolve("metrics.csv")).size() - 1;
         assertTrue(rows > 0);
+        assertFalse(Files.exists(run.resolve(RunEvaluation.FILE)), "a stopped run is not scored");
 
         robot.interact(() -> model.resume(run));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.readAllLines(run.resolve("metrics.csv")).size() - 1 > rows);
@@ -108,5 +112,24 @@ class TrainViewTest {
         robot.interact(() -> model.epochs.set(3));
         assertEquals(3, model.warmupEpochs.get(), "a shorter run shortens its warm-up");
         assertEquals(3, model.config().warmupEpochs(), 1e-12);
+    }
+
+    @Test
+    void aCompletedRunEndsOnItsKnnScoreBesideRandomInit(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.shapesCount.set(60);
+            model.batch.set(12);
+            model.epochs.set(1);
+            model.runsFolder.set(dir.toString());
+        });
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.progressText.get().startsWith("done"));
+        assertEquals(TrainViewModel.State.IDLE, model.state.get());
+        String shown = model.progressText.get();
+        assertTrue(shown.matches("done · kNN top-1 0\\.\\d{3} \\(random init 0\\.\\d{3}; k=\\d+, T=0\\.10, 12 queries\\)"), shown);
+        // What the screen shows is what the run folder keeps (the Runs list reads it).
+        double kept = RunSummary.of(Path.of(model.runFolder.get())).knnTop1();
+        assertTrue(shown.startsWith(String.format(java.util.Locale.ROOT, "done · kNN top-1 %.3f ", kept)), shown + " vs " + kept);
+        assertTrue(model.log.stream().anyMatch(l -> l.contains("completed after 1 epoch")), String.join("\n", model.log));
     }
 }

@@ -92,7 +92,9 @@ public final class TrainView extends BorderPane {
         ListView<String> log = new ListView<>(model.log);
         log.setId("train-log");
         log.setPrefHeight(120);
-        model.log.addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(model.log.size() - 1));
+        // After the list has laid out the new line; scrolling inside the change left the newest line below the fold.
+        model.log.addListener((javafx.collections.ListChangeListener<String>) c -> javafx.application.Platform.runLater(
+                () -> log.scrollTo(model.log.size() - 1)));
         VBox bottom = new VBox(4, bar, new HBox(16, progressText, device), log);
         bottom.setPadding(new Insets(0, 8, 8, 8));
 
@@ -194,8 +196,9 @@ public final class TrainView extends BorderPane {
         var idle = model.state.isEqualTo(TrainViewModel.State.IDLE);
         start.disableProperty().bind(idle.not().or(model.blocked));
         resume.disableProperty().bind(idle.not().or(model.blocked));
-        pause.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
-        stop.disableProperty().bind(idle.or(model.state.isEqualTo(TrainViewModel.State.STOPPING)));
+        var training = model.state.isEqualTo(TrainViewModel.State.RUNNING).or(model.state.isEqualTo(TrainViewModel.State.PAUSED));
+        pause.disableProperty().bind(training.not());
+        stop.disableProperty().bind(training.not());
         for (Node n : List.of(encoder, head, augmentation, optimizer, epochs, batch, temperature, lr, warmup, seed)) {
             n.disableProperty().bind(idle.not());
         }

@@ -3,6 +3,7 @@ package io.simclr.workbench.app.train;
 import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.data.DataSource;
+import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.train.OptimizerKind;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -31,6 +33,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.control.ProgressBar;
 import org.jfree.data.xy.XYSeries;
 
 /**
@@ -38,10 +41,12 @@ import org.jfree.data.xy.XYSeries;
  * through a queue; {@link #drain()}, called by the view at most ~20 times a second on the UI thread,
  * moves what arrived into the chart series and properties, so however fast steps come the UI does a
  * bounded amount of work per frame. Series keep at most {@link #MAX_POINTS} points (older ones thinned).
+ * A run that completes is then scored by the kNN monitor, as {@code train} does, beside the encoder at
+ * random initialisation, so the screen ends on what training added.
  */
 public final class TrainViewModel implements AutoCloseable {
 
-    public enum State { IDLE, RUNNING, PAUSED, STOPPING }
+    public enum State { IDLE, RUNNING, PAUSED, STOPPING, EVALUATING }
 
     static final int MAX_POINTS = 4_000;
     private static final int MAX_LOG_LINES = 500;
@@ -109,6 +114,7 @@ public final class TrainViewModel implements AutoCloseable {
     private final Queue<Object> events = new ConcurrentLinkedQueue<>();
     private final TrainingService service = new TrainingService();
     private TrainingService.Job job;
+    private CompletableFuture<Void> evaluation = CompletableFuture.completedFuture(null);
 
     public void setSmoothing(double weight) {
         smoothing = weight;
@@ -187,8 +193,9 @@ public final class TrainViewModel implements AutoCloseable {
         }
     }
 
+    /** Whether a run is training (closing the window would stop it); the kNN pass after a run is not. */
     public boolean busy() {
-        return state.get() != State.IDLE;
+        return state.get() != State.IDLE && state.get() != State.EVALUATING;
     }
 
     /** Applies what the trainer reported since the last call; returns how many events it applied. */
@@ -203,6 +210,8 @@ public final class TrainViewModel implements AutoCloseable {
                 finished(o);
             } else if (e instanceof Device d) {
                 device.set(d.description());
+            } else if (e instanceof RunEvaluation.Report r) {
+                evaluated(r);
             } else if (e instanceof Failure f) {
                 appendLog("failed: " + f.message());
                 error.set(f.message());
@@ -233,6 +242,31 @@ public final class TrainViewModel implements AutoCloseable {
     private void finished(TrainingOutcome o) {
         appendLog(String.format(Locale.ROOT, "%s after %d epoch(s), %,d steps, %.0f s%s", o.status().name().toLowerCase(Locale.ROOT),
                 o.epochsDone(), o.globalStep(), o.trainingSeconds(), o.message() == null ? "" : ": " + o.message()));
+        if (o.status() != TrainingOutcome.Status.COMPLETED) {
+            state.set(State.IDLE);
+            return;
+        }
+        state.set(State.EVALUATING);
+        progress.set(ProgressBar.INDETERMINATE_PROGRESS);
+        progressText.set("kNN evaluation of the trained encoder and of the same encoder at random initialisation …");
+        Path dir = Path.of(runFolder.get());
+        // On its own thread (the trainer's executor is done with this run); the result comes back through the queue.
+        evaluation = CompletableFuture.runAsync(() -> {
+            try {
+                events.add(RunEvaluation.evaluate(RunFolder.open(dir), RunEvaluation.Settings.knnOnly(), message -> {}));
+            } catch (Exception | OutOfMemoryError ex) {
+                events.add(new Failure("the kNN evaluation of " + dir + " failed: " + ex.getMessage()
+                        + " (the run and its checkpoint are kept; the Evaluate screen can try again)"));
+            }
+        });
+    }
+
+    private void evaluated(RunEvaluation.Report r) {
+        String scores = String.format(Locale.ROOT, "kNN top-1 %.3f (random init %.3f; k=%d, T=%.2f, %,d queries)", r.trained().knnTop1(),
+                r.randomInit().knnTop1(), r.knnK(), r.knnTemperature(), r.testSize());
+        appendLog(scores);
+        progress.set(1);
+        progressText.set("done · " + scores);
         state.set(State.IDLE);
     }
 
@@ -327,6 +361,7 @@ public final class TrainViewModel implements AutoCloseable {
         if (busy()) {
             stopAndWait();
         }
+        evaluation.join(); // a kNN pass takes seconds; the engine must not close under it
         service.close();
     }
 }
