@@ -35,7 +35,13 @@ public final class RunEvaluation {
     }
 
     /** The probes' figures for one encoder; a probe that was not run is null. */
-    public record Scores(Double linearTop1, Double linearTrainTop1, Double linearL2, Double knnTop1) {}
+    public record Scores(Double linearTop1, Double linearTrainTop1, Double linearL2, Double knnTop1) {
+
+        /** A score as every table shows it: four decimals, or a dash for a probe that was not run. */
+        public static String format(Double score) {
+            return score == null ? "—" : String.format(java.util.Locale.ROOT, "%.4f", score);
+        }
+    }
 
     public record Report(String run, String checkpoint, String layer, int trainSize, int testSize, List<String> classNames,
                          int knnK, double knnTemperature, Scores trained, Scores randomInit,

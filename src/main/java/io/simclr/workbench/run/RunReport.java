@@ -189,12 +189,8 @@ public final class RunReport {
     }
 
     private static void row(StringBuilder html, String label, Double trained, Double random) {
-        html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class='num'>%s</td><td class='num base'>%s</td></tr>", label, num(trained),
-                num(random)));
-    }
-
-    private static String num(Double v) {
-        return v == null ? "—" : String.format(Locale.ROOT, "%.4f", v);
+        html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td class='num'>%s</td><td class='num base'>%s</td></tr>", label, RunEvaluation.Scores.format(trained),
+                RunEvaluation.Scores.format(random)));
     }
 
     private static String pct(double fraction) {

@@ -1,5 +1,6 @@
 package io.simclr.workbench.run;
 
+import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.train.MetricsCsv;
 import java.io.IOException;
@@ -57,7 +58,7 @@ final class SweepPage {
                 + "<th>alignment</th><th>uniformity</th><th>mean positive cos</th><th>mean negative cos</th><th>seconds</th></tr>");
         for (TemperatureSweep.Cell c : summary.cells()) {
             html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
-                            + "<td>%.3f</td><td>%.0f</td></tr>", c.temperature(), fmt(c.knnTop1()), fmt(c.linearTop1()), c.contrastiveTop1(),
+                            + "<td>%.3f</td><td>%.0f</td></tr>", c.temperature(), RunEvaluation.Scores.format(c.knnTop1()), RunEvaluation.Scores.format(c.linearTop1()), c.contrastiveTop1(),
                     c.alignment(), c.uniformity(), c.positiveSimilarity(), c.negativeSimilarity(), c.seconds()));
         }
         html.append("</table></body></html>\n");
@@ -68,10 +69,6 @@ final class SweepPage {
     private static String colour(int k) {
         java.awt.Color c = io.simclr.workbench.embed.MapPicture.colour(k);
         return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
-    }
-
-    private static String fmt(Double v) {
-        return v == null ? "—" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     /** kNN and linear-probe top-1 per temperature, side by side. */

@@ -51,15 +51,20 @@ class TrainViewTest {
         model.close();
     }
 
-    @Test
-    void startDrawsPointsAndStopLeavesAResumableCheckpoint(FxRobot robot) throws Exception {
+    /** Sets a small job on the built-in shapes, into this test's folder, and presses Start. */
+    private void startOnShapes(FxRobot robot, int images, int batch, int epochs) {
         robot.interact(() -> {
-            model.shapesCount.set(200);
-            model.batch.set(20);
-            model.epochs.set(50);
+            model.shapesCount.set(images);
+            model.batch.set(batch);
+            model.epochs.set(epochs);
             model.runsFolder.set(dir.toString());
         });
         robot.clickOn("#train-start");
+    }
+
+    @Test
+    void startDrawsPointsAndStopLeavesAResumableCheckpoint(FxRobot robot) throws Exception {
+        startOnShapes(robot, 200, 20, 50);
         assertEquals(TrainViewModel.State.RUNNING, model.state.get());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.progress.get() > 0.02);
         assertTrue(model.progressText.get().startsWith("epoch "), model.progressText.get());
@@ -116,13 +121,7 @@ class TrainViewTest {
 
     @Test
     void aCompletedRunEndsOnItsKnnScoreBesideRandomInit(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            model.shapesCount.set(60);
-            model.batch.set(12);
-            model.epochs.set(1);
-            model.runsFolder.set(dir.toString());
-        });
-        robot.clickOn("#train-start");
+        startOnShapes(robot, 60, 12, 1);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.progressText.get().startsWith("done"));
         assertEquals(TrainViewModel.State.IDLE, model.state.get());
         String shown = model.progressText.get();

@@ -146,7 +146,7 @@ public final class EvaluateView extends BorderPane {
     }
 
     private static Label number(Double v) {
-        Label l = new Label(v == null ? "—" : String.format(Locale.ROOT, "%.4f", v));
+        Label l = new Label(RunEvaluation.Scores.format(v));
         l.setStyle("-fx-font-family: monospace;");
         return l;
     }

@@ -1,9 +1,9 @@
 package io.simclr.workbench.app.runs;
 
+import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.run.RunSummary;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -43,8 +43,8 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(column("encoder", RunSummary::encoder));
         table.getColumns().add(column("τ", r -> Double.isNaN(r.temperature()) ? "" : String.valueOf(r.temperature())));
         table.getColumns().add(column("epochs", r -> r.epochs() == 0 ? "" : String.valueOf(r.epochs())));
-        table.getColumns().add(column("kNN top-1", r -> score(r.knnTop1())));
-        table.getColumns().add(column("linear top-1", r -> score(r.linearTop1())));
+        table.getColumns().add(column("kNN top-1", r -> RunEvaluation.Scores.format(r.knnTop1())));
+        table.getColumns().add(column("linear top-1", r -> RunEvaluation.Scores.format(r.linearTop1())));
         table.getColumns().add(column("problem", r -> r.problem() == null ? "" : r.problem()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> overlay());
@@ -92,10 +92,6 @@ public final class RunsView extends BorderPane {
                 curves.addSeries(series);
             });
         });
-    }
-
-    private static String score(Double v) {
-        return v == null ? "—" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static TableColumn<RunSummary, String> column(String title, java.util.function.Function<RunSummary, String> value) {
