@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.simclr.workbench.nd.Scalars;
 
 /**
  * Exact k nearest neighbours by Euclidean distance, computed as |x|^2 - 2 x.y + |y|^2 matrix products
@@ -53,11 +54,11 @@ public final class NearestNeighbours {
                         System.arraycopy(data, row * dim, rows, i * dim, dim);
                     }
                     NDArray x = scratch.create(rows, new Shape(count, dim));
-                    NDArray d2 = x.matMul(allT).mul(-2).add(x.square().sum(new int[] {1}, true)).add(squaredNorms);
+                    NDArray d2 = Scalars.mul(x.matMul(allT), -2).add(x.square().sum(new int[] {1}, true)).add(squaredNorms);
                     // Exclude each query itself by pushing its own distance to +inf.
                     NDArray self = scratch.create(ids).reshape(count, 1);
                     NDArray columns = scratch.arange(0, n, 1, ai.djl.ndarray.types.DataType.INT64).reshape(1, n);
-                    d2 = d2.add(columns.eq(self).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mul(Float.MAX_VALUE));
+                    d2 = d2.add(Scalars.mul(columns.eq(self).toType(ai.djl.ndarray.types.DataType.FLOAT32, false), Float.MAX_VALUE));
                     NDList top = d2.topK(kk, 1, false, true);
                     float[] dist = top.get(0).toFloatArray();
                     long[] idx = top.get(1).toLongArray();

@@ -3,6 +3,7 @@ package io.simclr.workbench.embed;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.simclr.workbench.nd.Scalars;
 
 /**
  * Principal components of row-major data: the covariance comes from one matrix product on the
@@ -42,7 +43,7 @@ public final class Pca {
                 mu[j] = (float) mean[j];
             }
             NDArray x = m.create(rows, new Shape(n, dim)).sub(m.create(mu));
-            float[] c = x.transpose().matMul(x).div(Math.max(1, n - 1)).toFloatArray();
+            float[] c = Scalars.div(x.transpose().matMul(x), Math.max(1, n - 1)).toFloatArray();
             for (int i = 0; i < dim; i++) {
                 for (int j = 0; j < dim; j++) {
                     covariance[i][j] = c[i * dim + j];

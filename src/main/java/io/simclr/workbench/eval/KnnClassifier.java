@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.simclr.workbench.nd.Scalars;
 
 /**
  * The kNN monitor of the SSL literature (Wu et al. 2018, as lightly and solo-learn use it): features
@@ -113,7 +114,7 @@ public final class KnnClassifier implements AutoCloseable {
     }
 
     private static NDArray normalized(NDArray rows) {
-        return rows.div(rows.norm(new int[] {1}, true).maximum(1e-12f));
+        return rows.div(Scalars.maximum(rows.norm(new int[] {1}, true), 1e-12));
     }
 
     @Override

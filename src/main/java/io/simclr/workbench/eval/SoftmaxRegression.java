@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.simclr.workbench.nd.Scalars;
 
 /**
  * Multinomial logistic regression with an L2 penalty on the weights (not the biases), fitted to
@@ -58,8 +59,8 @@ final class SoftmaxRegression implements AutoCloseable {
             NDArray logProbabilities = x.matMul(w).add(b).logSoftmax(1);
             double crossEntropy = -logProbabilities.mul(oneHot).sum().getFloat() / rows;
             double penalty = 0.5 * l2 * w.square().sum().getFloat();
-            NDArray residual = logProbabilities.exp().sub(oneHot).div(rows);
-            float[] gw = xT.matMul(residual).add(w.mul(l2)).toFloatArray();
+            NDArray residual = Scalars.div(logProbabilities.exp().sub(oneHot), rows);
+            float[] gw = xT.matMul(residual).add(Scalars.mul(w, l2)).toFloatArray();
             float[] gb = residual.sum(new int[] {0}).toFloatArray();
             for (int i = 0; i < gw.length; i++) {
                 gradient[i] = gw[i];

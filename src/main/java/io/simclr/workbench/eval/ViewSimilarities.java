@@ -20,6 +20,7 @@ import io.simclr.workbench.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import io.simclr.workbench.nd.Scalars;
 
 /**
  * One SimCLR batch as the loss sees it: N images, two augmented views each (view i and view i + N
@@ -93,7 +94,7 @@ public final class ViewSimilarities {
             }
             NDArray x = manager.create(input, new Shape(2L * n, 3, side, side));
             NDArray z = network.forward(new ParameterStore(manager, false), new NDList(x), false).get(1);
-            NDArray unit = z.div(z.norm(new int[] {1}, true).maximum(1e-12f));
+            NDArray unit = z.div(Scalars.maximum(z.norm(new int[] {1}, true), 1e-12));
             float[] cosine = unit.matMul(unit.transpose()).toFloatArray();
             String source = checkpoint == null ? "random initialisation" : checkpoint.getFileName().toString();
             return new Batch(n, side, views, cosine, labels, data.classNames(), source);

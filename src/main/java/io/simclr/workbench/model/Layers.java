@@ -1,5 +1,7 @@
 package io.simclr.workbench.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -30,8 +32,14 @@ final class Layers {
         return Activation.reluBlock();
     }
 
-    /** SiLU, x * sigmoid(x), as EfficientNet uses. */
+    /**
+     * SiLU, x * sigmoid(x), as EfficientNet uses; written out because DJL's {@code Activation.swish}
+     * multiplies by its beta as a number operand, which autograd cannot keep (see {@code Scalars}).
+     */
     static Block silu() {
-        return new LambdaBlock(list -> Activation.swish(list, 1f), "silu");
+        return new LambdaBlock(list -> {
+            NDArray x = list.singletonOrThrow();
+            return new NDList(x.mul(Activation.sigmoid(x)));
+        }, "silu");
     }
 }

@@ -3,13 +3,11 @@ package io.simclr.workbench.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.simclr.workbench.model.SimClrNetwork;
-import io.simclr.workbench.stats.Median;
 
 /**
  * One SimCLR optimisation step on a batch of 2N views: forward through f and g, NT-Xent, backward,
@@ -18,27 +16,15 @@ import io.simclr.workbench.stats.Median;
  */
 final class ContrastiveStep {
 
-    /**
-     * The step's loss and gradient norm; the metrics only when asked for. {@code skipped}: the
-     * gradient was implausible and was not applied.
-     */
-    record Result(float loss, ContrastiveMetrics metrics, double gradientNorm, boolean skipped) {}
-
-    /**
-     * Gradients above this norm, or this many times the recent median, are not applied. PyTorch's
-     * CPU backward has, rarely and only under load, handed back a gradient of 1e16 or more for one
-     * tensor (the stem convolution's): applying it poisons Adam's second moment and freezes that
-     * layer for the rest of the run, so such a step is skipped, like a mixed-precision overflow.
-     */
-    static final double IMPLAUSIBLE_NORM = 1e6;
-    static final double IMPLAUSIBLE_RATIO = 1e3;
-    private final double[] recentNorms = new double[32];
-    private int recentCount;
+    /** The step's loss; the metrics and the gradient norm only when asked for (NaN otherwise). */
+    record Result(float loss, ContrastiveMetrics metrics, double gradientNorm) {}
 
     private final SimClrNetwork network;
     private final ParameterOptimizer optimizer;
     private final NtXentLoss loss;
     private final ParameterStore store;
+    /** Runs between the forward pass and backward: a test forces a garbage collection here. */
+    private Runnable beforeBackward = () -> {};
 
     /**
      * Marks the network's trainable arrays to record gradients; build it after any checkpoint is
@@ -56,6 +42,10 @@ final class ContrastiveStep {
         }
     }
 
+    void beforeBackward(Runnable hook) {
+        this.beforeBackward = hook;
+    }
+
     /**
      * Trains on {@code views} (2N, 3, H, W) at learning rate {@code lr}. A non-finite loss is returned
      * before any gradient is applied, so the weights stay as they were.
@@ -68,8 +58,9 @@ final class ContrastiveStep {
             NtXentLoss.Result result = loss.compute(out.get(1));
             lossValue = result.loss().getFloat();
             if (!Float.isFinite(lossValue)) {
-                return new Result(lossValue, null, Double.NaN, true);
+                return new Result(lossValue, null, Double.NaN);
             }
+            beforeBackward.run();
             collector.backward(result.loss());
             if (withMetrics) {
                 int count = Math.toIntExact(views.getShape().get(0));
@@ -78,33 +69,9 @@ final class ContrastiveStep {
                         count, dim, loss.temperature());
             }
         }
-        double gradientNorm = gradientNorm();
-        if (implausible(gradientNorm)) {
-            clearGradients();
-            return new Result(lossValue, metrics, gradientNorm, true);
-        }
-        recentNorms[recentCount++ % recentNorms.length] = gradientNorm;
+        double gradientNorm = withMetrics ? gradientNorm() : Double.NaN;
         optimizer.step(network.getParameters(), lr);
-        return new Result(lossValue, metrics, gradientNorm, false);
-    }
-
-    boolean implausible(double norm) {
-        if (!Double.isFinite(norm) || norm > IMPLAUSIBLE_NORM) {
-            return true;
-        }
-        int n = Math.min(recentCount, recentNorms.length);
-        return n >= 8 && norm > IMPLAUSIBLE_RATIO * Median.of(java.util.Arrays.copyOf(recentNorms, n));
-    }
-
-    /** Zeroes every gradient in place (a fill, since 0 x inf would be NaN). */
-    void clearGradients() {
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                try (NDArray g = p.getValue().getArray().getGradient()) {
-                    g.set(new NDIndex("..."), 0f);
-                }
-            }
-        }
+        return new Result(lossValue, metrics, gradientNorm);
     }
 
     /** The L2 norm of all gradients together, read before the optimizer clears them. */

@@ -3,6 +3,7 @@ package io.simclr.workbench.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import io.simclr.workbench.nd.Scalars;
 
 /**
  * LARS as SimCLR uses it: for each weight tensor the step is scaled by the trust ratio
@@ -25,7 +26,7 @@ final class LarsOptimizer extends ParameterOptimizer {
     protected void update(String name, Parameter parameter, NDArray weight, NDArray gradient, float lr, long step) {
         NDArray buffer = state(name, weight)[0];
         boolean excluded = isNormOrBias(parameter);
-        try (NDArray decay = weight.mul(excluded ? 0.0 : weightDecay); NDArray direction = gradient.add(decay)) {
+        try (NDArray decay = Scalars.mul(weight, excluded ? 0.0 : weightDecay); NDArray direction = gradient.add(decay)) {
             double trust = 1.0;
             if (!excluded) {
                 double weightNorm;
@@ -36,8 +37,9 @@ final class LarsOptimizer extends ParameterOptimizer {
                 }
                 trust = weightNorm > 0 && directionNorm > 0 ? ETA * weightNorm / directionNorm : 1.0;
             }
-            direction.muli((float) (lr * trust));
-            buffer.muli(SgdOptimizer.MOMENTUM).addi(direction);
+            Scalars.muli(direction, lr * trust);
+            Scalars.muli(buffer, SgdOptimizer.MOMENTUM);
+            buffer.addi(direction);
         }
         weight.subi(buffer);
     }

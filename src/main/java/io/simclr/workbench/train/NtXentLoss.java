@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.simclr.workbench.nd.Scalars;
 
 /**
  * SimCLR's NT-Xent loss (Chen et al. 2020, eq. 1), in fp32 whatever z's type:
@@ -45,10 +46,10 @@ public final class NtXentLoss {
         int views = Math.toIntExact(shape.get(0));
         NDManager manager = z.getManager();
         NDArray z32 = z.getDataType() == DataType.FLOAT32 ? z : z.toType(DataType.FLOAT32, false);
-        NDArray normalized = z32.div(z32.norm(new int[] {1}, true).maximum(1e-12f));
+        NDArray normalized = z32.div(Scalars.maximum(z32.norm(new int[] {1}, true), 1e-12));
         NDArray cosine = normalized.matMul(normalized.transpose());
-        NDArray logits = cosine.div(temperature).add(manager.eye(views).mul(SELF_MASK));
-        NDArray loss = logits.logSoftmax(1).mul(positiveMask(manager, views)).sum().neg().div(views);
+        NDArray logits = Scalars.div(cosine, temperature).add(Scalars.mul(manager.eye(views), SELF_MASK));
+        NDArray loss = Scalars.div(logits.logSoftmax(1).mul(positiveMask(manager, views)).sum().neg(), views);
         return new Result(loss, cosine, normalized);
     }
 

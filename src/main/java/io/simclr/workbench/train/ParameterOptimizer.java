@@ -9,6 +9,7 @@ import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.simclr.workbench.nd.Scalars;
 
 /**
  * Updates a network's trainable parameters from their gradients and owns the optimizer state
@@ -46,7 +47,7 @@ public abstract class ParameterOptimizer {
             NDArray weight = parameter.getArray();
             try (NDArray gradient = weight.getGradient()) {
                 update(pair.getKey(), parameter, weight, gradient, (float) lr, steps);
-                gradient.muli(0); // clears the stored gradient in place, ready for the next backward pass
+                Scalars.muli(gradient, 0); // clears the stored gradient in place, ready for the next backward pass
             }
         }
     }

@@ -155,12 +155,6 @@ public final class SimClrTrainer {
                                         result.loss(), epoch + 1, step + 1, config.temperature(), lr);
                                 throw new IllegalStateException(message);
                             }
-                            if (result.skipped()) {
-                                String warning = String.format(Locale.ROOT, "step %d: the engine returned a gradient of norm %.3g, far"
-                                        + " beyond the recent ones; the step was skipped so it cannot derail the run", globalStep,
-                                        result.gradientNorm());
-                                listeners.forEach(l -> l.onWarning(warning));
-                            }
                             lossSum += result.loss();
                             lossCount++;
                             viewsSinceLog += 2L * batch.pairs();
