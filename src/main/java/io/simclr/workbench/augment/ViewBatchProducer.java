@@ -86,11 +86,10 @@ public final class ViewBatchProducer implements AutoCloseable {
      * images left over after the last full batch wait for a later epoch (each epoch shuffles anew),
      * as the reference implementations drop their last batch: NT-Xent's scale is ln(2N - 1), so a
      * short batch's loss is not comparable and would put a dip into the curve every epoch. A set
-     * smaller than one batch is one batch (of at least two images).
+     * smaller than one batch has no batch: the training service refuses such a job up front.
      */
     public static int batchesPerEpoch(int images, int batchSize) {
-        int full = images / batchSize;
-        return full > 0 ? full : images >= 2 ? 1 : 0;
+        return images / batchSize;
     }
 
     /** Batches in this epoch. */

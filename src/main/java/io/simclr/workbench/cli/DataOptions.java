@@ -7,6 +7,7 @@ import io.simclr.workbench.data.DatasetLoader;
 import io.simclr.workbench.data.Split;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The dataset options every data-reading command shares. */
@@ -32,7 +33,13 @@ public final class DataOptions {
         if (source != DataSource.SHAPES && dataDir == null) {
             throw new IllegalArgumentException("--data " + source.id() + " needs --data-dir pointing at its folder");
         }
-        return DataConfig.of(source, dataDir).withImageSize(imageSize).withCounts(shapesCount, Math.max(1, shapesCount / 5));
+        DataConfig config = DataConfig.of(source, dataDir).withImageSize(imageSize).withCounts(shapesCount, Math.max(1, shapesCount / 5));
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems).replace("data.imageSize", "--image-size")
+                    .replace("data.trainCount", "--shapes-count").replace("data.dataDir", "--data-dir"));
+        }
+        return config;
     }
 
     static Split parseSplit(String text) {

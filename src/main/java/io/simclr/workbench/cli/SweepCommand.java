@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import io.simclr.workbench.train.RuntimeConfig;
+import io.simclr.workbench.train.ScheduleConfig;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Temperature sweep: one run per temperature (same data, seed and schedule), each evaluated by kNN and"
@@ -43,7 +45,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs per run (the schedule's length).")
     int epochs;
 
-    @Option(names = "--seconds-per-run", paramLabel = "S", defaultValue = "0", description = "Stop each run after this much training; 0 = no limit.")
+    @Option(names = "--seconds-per-run", paramLabel = "S", defaultValue = "0", description = "Each run's time budget: it ends (and is scored) after this much training; 0 = none.")
     double secondsPerRun;
 
     @Option(names = "--lr", paramLabel = "LR", defaultValue = "1e-3", description = "Adam learning rate.")
@@ -60,8 +62,11 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         DataConfig dataConfig = data.config();
         AugmentationPreset preset = AugmentationPreset.defaultFor(dataConfig.source());
-        TrainConfig base = TrainConfig.experiment(dataConfig, preset.config(), ModelConfig.defaults(EncoderKind.parse(encoder)), batch, epochs,
-                0.5, lr, seed, threads, secondsPerRun).validated();
+        TrainConfig defaults = TrainConfig.defaults(dataConfig);
+        TrainConfig base = defaults.withAugmentation(preset.config()).withModel(ModelConfig.defaults(EncoderKind.parse(encoder)))
+                .withOptimization(defaults.optimization().withBatchSize(batch).withLearningRate(lr))
+                .withSchedule(ScheduleConfig.of(epochs).withBudgetSeconds(secondsPerRun)).withSeed(seed)
+                .withRuntime(RuntimeConfig.DEFAULT.withThreads(threads)).validated("command line");
         TemperatureSweep.Summary summary;
         try (StopOnInterrupt interrupt = new StopOnInterrupt()) {
             summary = TemperatureSweep.run(base, temperatures, out, List.of(new TerminalProgress(log, false)), p -> {

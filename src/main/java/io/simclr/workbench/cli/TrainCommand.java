@@ -13,7 +13,14 @@ import io.simclr.workbench.model.StemKind;
 import io.simclr.workbench.train.OptimizerKind;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
-import io.simclr.workbench.train.TrainDefaults;
+import io.simclr.workbench.train.TrainConfigJson;
+import io.simclr.workbench.train.OptimizationConfig;
+import io.simclr.workbench.train.ScheduleConfig;
+import io.simclr.workbench.train.RuntimeConfig;
+import io.simclr.workbench.train.MonitorConfig;
+import io.simclr.workbench.method.MethodConfig;
+import io.simclr.workbench.method.MethodKind;
+import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.train.TrainingOutcome;
 import io.simclr.workbench.train.TrainingService;
 import java.io.PrintWriter;
@@ -117,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--log-every", paramLabel = "N", defaultValue = "1", description = "Steps between rows of metrics.csv.")
     int logEvery;
 
-    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "0", description = "Stop (resumably) after this much training time; 0 = no limit.")
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "0", description = "Stop (resumably) after this much training time in this invocation (a resume gets its own); 0 = no limit.")
     double maxSeconds;
 
     @Option(names = "--knn-k", paramLabel = "K", defaultValue = "0", description = "kNN neighbours; 0 = 200, or 20 when a class has fewer than 200 images.")
@@ -129,23 +136,35 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-eval", description = "Skip the kNN evaluation at the end.")
     boolean noEval;
 
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "simclr", description = "Self-supervised method: simclr.")
+    String method;
+
+    @Option(names = "--time-budget", paramLabel = "S", defaultValue = "0",
+            description = "Training time the run may take in all, over every resume; reaching it ends the run as done. 0 = none.")
+    double timeBudget;
+
+    /** The options that say how this invocation runs; the only ones a resumed run takes. */
+    private static final java.util.Set<String> RUNTIME_OPTIONS = java.util.Set.of("--device", "--threads", "--augment-threads",
+            "--max-seconds", "--no-eval", "--resume");
+
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
-        TrainConfig config;
-        Path runDir;
-        if (resume != null) {
-            runDir = resume;
-            config = RunFolder.open(resume).readConfig();
-            log.printf("resuming %s%n", resume);
-        } else {
-            config = buildConfig();
-            runDir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        }
         TrainingOutcome outcome;
+        Path runDir;
         try (TrainingService service = new TrainingService()) {
             TerminalProgress progress = new TerminalProgress(log, System.console() != null);
-            TrainingService.Job job = service.start(config, runDir, resume != null, List.of(progress));
+            TrainingService.Job job;
+            if (resume != null) {
+                rejectRunDefiningOptions();
+                runDir = resume;
+                log.printf("resuming %s%n", resume);
+                job = service.resume(resume, runtime(), "the command line's train --resume", List.of(progress));
+            } else {
+                TrainConfig config = buildConfig();
+                runDir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                job = service.start(config, runDir, "the command line's train", List.of(progress));
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 // Ctrl-C: stop at the next step boundary and keep a resumable checkpoint.
                 if (!job.outcome().isDone()) {
@@ -163,8 +182,8 @@ final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + outcome.message());
             return 1;
         }
-        if (noEval) {
-            return 0;
+        if (noEval || outcome.status() == TrainingOutcome.Status.STOPPED) {
+            return 0; // a stopped run is not finished: it is scored when it completes
         }
         log.println("kNN evaluation (frozen encoder, no augmentation) …");
         log.flush();
@@ -179,20 +198,45 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private RuntimeConfig runtime() {
+        return new RuntimeConfig(device.toLowerCase(Locale.ROOT), threads, augmentThreads, maxSeconds);
+    }
+
+    /** A resumed run is the run its folder holds: options that would change what it is are refused, not silently ignored. */
+    private void rejectRunDefiningOptions() {
+        List<String> refused = spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName())
+                .filter(name -> !RUNTIME_OPTIONS.contains(name)).distinct().toList();
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", refused) + (refused.size() == 1 ? " does" : " do")
+                    + " not apply to a resumed run: it keeps the settings in " + resume.resolve("config.json")
+                    + "; only --device, --threads, --augment-threads, --max-seconds and --no-eval apply to this invocation."
+                    + " To train with other settings, start a new run: train --config " + resume.resolve("config.json") + " "
+                    + String.join(" ", refused) + " … --out <new folder>");
+        }
+    }
+
     /** Defaults, then the --config file, then the flags the user actually typed. */
     private TrainConfig buildConfig() {
         ParseResult parsed = spec.commandLine().getParseResult();
-        AugmentationConfig augmentation = augmentations != null ? AugmentationConfigJson.read(augmentations) : AugmentationPreset.parse(preset, data.config().source()).config();
-        TrainDefaults defaults = TrainDefaults.of(data.config().source());
+        DataConfig dataConfig = data.config();
         OptimizerKind optimizerKind = OptimizerKind.parse(optimizer);
-        TrainConfig flags = new TrainConfig(data.config(), augmentation,
-                new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.parse(head), headDim, hiddenDim),
-                batch != null ? batch : defaults.batch(), epochs != null ? epochs : defaults.epochs(),
-                temperature != null ? temperature : defaults.temperature(), optimizerKind, lr != null ? lr : defaults.learningRate(optimizerKind),
-                weightDecay, warmupEpochs, holdEpochs, decayEpochs, seed,
-                device.toLowerCase(Locale.ROOT), threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
+        TrainConfig defaults = TrainConfig.defaults(dataConfig, optimizerKind);
+        AugmentationConfig augmentation = augmentations != null ? AugmentationConfigJson.read(augmentations)
+                : AugmentationPreset.parse(preset, dataConfig.source()).config();
+        MethodKind methodKind = MethodKind.parse(method);
+        double tau = temperature != null ? temperature : defaults.method().temperature();
+        TrainConfig flags = defaults.withAugmentation(augmentation)
+                .withModel(new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.parse(head), headDim, hiddenDim))
+                .withMethod(switch (methodKind) {
+                    case SIMCLR -> MethodConfig.simclr(tau);
+                })
+                .withOptimization(new OptimizationConfig(optimizerKind, batch != null ? batch : defaults.optimization().batchSize(),
+                        lr != null ? lr : defaults.optimization().learningRate(), weightDecay))
+                .withSchedule(new ScheduleConfig(epochs != null ? epochs : defaults.schedule().epochs(), warmupEpochs, holdEpochs,
+                        decayEpochs, timeBudget))
+                .withSeed(seed).withRuntime(runtime()).withMonitor(new MonitorConfig(logEvery, knnK, knnTemperature));
         if (configFile == null) {
-            return flags.validated();
+            return flags.validated("command line");
         }
         JsonObject typed = Json.GSON.toJsonTree(flags).getAsJsonObject();
         JsonObject explicit = new JsonObject();
@@ -202,8 +246,8 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         JsonObject fromFile = Json.parseObject(Json.read(configFile), configFile.toString());
-        TrainConfig base = Json.overlay(flags, fromFile, TrainConfig.class, configFile.toString());
-        return Json.overlay(base, explicit, TrainConfig.class, "command line").validated();
+        TrainConfig base = TrainConfigJson.overlay(flags, fromFile, configFile.toString());
+        return TrainConfigJson.overlay(base, explicit, "command line").validated(configFile.toString());
     }
 
     private static void copyPath(JsonObject from, JsonObject to, String[] path) {
@@ -226,13 +270,16 @@ final class TrainCommand implements Callable<Integer> {
             java.util.Map.entry("--head", List.of("model.head")), java.util.Map.entry("--head-dim", List.of("model.headDim")),
             java.util.Map.entry("--hidden-dim", List.of("model.hiddenDim")),
             java.util.Map.entry("--preset", List.of("augmentation")), java.util.Map.entry("--augmentations", List.of("augmentation")),
-            java.util.Map.entry("--batch", List.of("batchSize")), java.util.Map.entry("--epochs", List.of("epochs")),
-            java.util.Map.entry("--temperature", List.of("temperature")), java.util.Map.entry("--optimizer", List.of("optimizer")),
-            java.util.Map.entry("--lr", List.of("learningRate")), java.util.Map.entry("--weight-decay", List.of("weightDecay")),
-            java.util.Map.entry("--warmup-epochs", List.of("warmupEpochs")), java.util.Map.entry("--hold-epochs", List.of("holdEpochs")),
-            java.util.Map.entry("--decay-epochs", List.of("decayEpochs")), java.util.Map.entry("--seed", List.of("seed")),
-            java.util.Map.entry("--device", List.of("device")), java.util.Map.entry("--threads", List.of("threads")),
-            java.util.Map.entry("--augment-threads", List.of("augmentThreads")), java.util.Map.entry("--log-every", List.of("logEvery")),
-            java.util.Map.entry("--max-seconds", List.of("maxSeconds")), java.util.Map.entry("--knn-k", List.of("knnK")),
-            java.util.Map.entry("--knn-temperature", List.of("knnTemperature")));
+            java.util.Map.entry("--method", List.of("method")), java.util.Map.entry("--temperature", List.of("method")),
+            java.util.Map.entry("--batch", List.of("optimization.batchSize")), java.util.Map.entry("--optimizer", List.of("optimization.optimizer")),
+            java.util.Map.entry("--lr", List.of("optimization.learningRate")),
+            java.util.Map.entry("--weight-decay", List.of("optimization.weightDecay")),
+            java.util.Map.entry("--epochs", List.of("schedule.epochs")), java.util.Map.entry("--warmup-epochs", List.of("schedule.warmupEpochs")),
+            java.util.Map.entry("--hold-epochs", List.of("schedule.holdEpochs")),
+            java.util.Map.entry("--decay-epochs", List.of("schedule.decayEpochs")),
+            java.util.Map.entry("--time-budget", List.of("schedule.budgetSeconds")), java.util.Map.entry("--seed", List.of("seed")),
+            java.util.Map.entry("--device", List.of("runtime.device")), java.util.Map.entry("--threads", List.of("runtime.threads")),
+            java.util.Map.entry("--augment-threads", List.of("runtime.augmentThreads")),
+            java.util.Map.entry("--max-seconds", List.of("runtime.maxSeconds")), java.util.Map.entry("--log-every", List.of("monitor.logEvery")),
+            java.util.Map.entry("--knn-k", List.of("monitor.knnK")), java.util.Map.entry("--knn-temperature", List.of("monitor.knnTemperature")));
 }

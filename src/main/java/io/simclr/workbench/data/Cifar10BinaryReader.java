@@ -83,13 +83,26 @@ public final class Cifar10BinaryReader {
         }
     }
 
-    private static void readFile(Path file, int size, List<byte[]> images, List<Integer> labels) {
+    /** The images of a split without reading them: the files are found and their sizes checked. */
+    static int count(Path folder, Split split) {
+        long records = 0;
+        for (Path file : filesFor(folder, split)) {
+            records += recordsIn(file);
+        }
+        return Math.toIntExact(records);
+    }
+
+    private static long recordsIn(Path file) {
         long bytes = DatasetFolders.sizeOf(file);
         if (bytes == 0 || bytes % RECORD_BYTES != 0) {
             throw new DatasetException(String.format("%s: %,d bytes is not a whole number of %,d-byte CIFAR-10 records"
                     + " (a truncated download, or not the binary version); download it again", file, bytes, RECORD_BYTES));
         }
-        long records = bytes / RECORD_BYTES;
+        return bytes / RECORD_BYTES;
+    }
+
+    private static void readFile(Path file, int size, List<byte[]> images, List<Integer> labels) {
+        long records = recordsIn(file);
         try (InputStream raw = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             for (long r = 0; r < records; r++) {

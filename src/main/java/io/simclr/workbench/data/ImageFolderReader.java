@@ -33,6 +33,13 @@ public final class ImageFolderReader {
     record Listing(List<Entry> entries, List<String> classNames, String description) {}
 
     public static LoadedDataset read(Path folder, Split split, int size, long memoryBudgetBytes) {
+        Listing listing = list(folder, split);
+        boolean stream = (long) listing.entries().size() * 3 * size * size > memoryBudgetBytes;
+        return stream ? streamed(listing, size) : decodeAll(listing, size);
+    }
+
+    /** The files of a split and its classes, before any pixel is read. */
+    static Listing list(Path folder, Split split) {
         DatasetFolders.requireReadableFolder(folder, "image folder");
         Listing listing = TinyImageNetLayout.matches(folder)
                 ? TinyImageNetLayout.list(folder, split)
@@ -40,8 +47,7 @@ public final class ImageFolderReader {
         if (listing.entries().isEmpty()) {
             throw new DatasetException(folder + ": no image files for the " + split.id() + " split; put images in one sub-folder per class");
         }
-        boolean stream = (long) listing.entries().size() * 3 * size * size > memoryBudgetBytes;
-        return stream ? streamed(listing, size) : decodeAll(listing, size);
+        return listing;
     }
 
     static Listing listClassFolders(Path folder, Split split) {

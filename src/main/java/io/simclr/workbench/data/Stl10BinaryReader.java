@@ -27,15 +27,43 @@ public final class Stl10BinaryReader {
     private Stl10BinaryReader() {}
 
     public static ImageDataset read(Path folder, Split split, int size, long memoryBudgetBytes) {
+        folder = binaryFolder(folder);
+        String prefix = prefix(split);
+        Path xFile = folder.resolve(prefix + "_X.bin");
+        int count = count(folder, split);
+        int[] labels = split == Split.UNLABELED ? unlabeled(count) : readLabels(folder.resolve(prefix + "_y.bin"), count);
+        List<String> classNames = classNames(folder);
+        String description = String.format("stl10 %s (%s)", split.id(), folder.getFileName());
+        StreamedStl10 streamed = new StreamedStl10(description, xFile, size, labels, classNames);
+        if ((long) count * 3 * size * size > memoryBudgetBytes) {
+            return streamed;
+        }
+        byte[][] images = new byte[count][];
+        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> images[i] = streamed.pixels(i));
+        return new InMemoryImageDataset(description, size, images, labels, classNames);
+    }
+
+    /** The folder itself, or its {@code stl10_binary} when it is the folder above. */
+    private static Path binaryFolder(Path folder) {
         DatasetFolders.requireReadableFolder(folder, "STL-10");
         if (!Files.exists(folder.resolve("train_X.bin")) && Files.isDirectory(folder.resolve("stl10_binary"))) {
-            folder = folder.resolve("stl10_binary");
+            return folder.resolve("stl10_binary");
         }
-        String prefix = switch (split) {
+        return folder;
+    }
+
+    private static String prefix(Split split) {
+        return switch (split) {
             case TRAIN -> "train";
             case TEST -> "test";
             case UNLABELED -> "unlabeled";
         };
+    }
+
+    /** The images of a split without reading them: the files are found and their sizes checked. */
+    static int count(Path folder, Split split) {
+        folder = binaryFolder(folder);
+        String prefix = prefix(split);
         Path xFile = folder.resolve(prefix + "_X.bin");
         if (!Files.isRegularFile(xFile)) {
             throw new DatasetException(folder + ": no " + xFile.getFileName() + "; choose the STL-10 binary folder (--data-dir)"
@@ -47,16 +75,17 @@ public final class Stl10BinaryReader {
                     + " (a truncated download?); download it again", xFile, bytes, IMAGE_BYTES));
         }
         int count = Math.toIntExact(bytes / IMAGE_BYTES);
-        int[] labels = split == Split.UNLABELED ? unlabeled(count) : readLabels(folder.resolve(prefix + "_y.bin"), count);
-        List<String> classNames = classNames(folder);
-        String description = String.format("stl10 %s (%s)", split.id(), folder.getFileName());
-        StreamedStl10 streamed = new StreamedStl10(description, xFile, size, labels, classNames);
-        if ((long) count * 3 * size * size > memoryBudgetBytes) {
-            return streamed;
+        if (split != Split.UNLABELED) {
+            Path yFile = folder.resolve(prefix + "_y.bin");
+            if (!Files.isRegularFile(yFile)) {
+                throw new DatasetException(yFile + ": the labels file is missing; restore it from the STL-10 archive");
+            }
+            if (DatasetFolders.sizeOf(yFile) != count) {
+                throw new DatasetException(String.format("%s: holds %,d labels but the images file holds %,d images;"
+                        + " download the dataset again", yFile, DatasetFolders.sizeOf(yFile), count));
+            }
         }
-        byte[][] images = new byte[count][];
-        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> images[i] = streamed.pixels(i));
-        return new InMemoryImageDataset(description, size, images, labels, classNames);
+        return count;
     }
 
     private static int[] unlabeled(int count) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import io.simclr.workbench.eval.FeatureExtractor;
 import io.simclr.workbench.eval.RunEncoder;
 import io.simclr.workbench.files.AtomicFiles;
+import io.simclr.workbench.files.TextFormats;
 import io.simclr.workbench.train.RunFolder;
 import java.io.IOException;
 import java.io.Writer;
@@ -70,8 +71,9 @@ public final class RunMap {
     private RunMap() {}
 
     /** Features of a seeded sample of the run's test images through its trained encoder. */
-    public static Sample sample(RunFolder run, int points, long seed, FeatureExtractor.Layer layer) throws IOException {
+    public static Sample sample(RunFolder run, int points, long seed, FeatureExtractor.Layer layer, Consumer<String> progress) throws IOException {
         try (RunEncoder encoder = RunEncoder.open(run, null)) {
+            encoder.warnIfCheckpointsSkipped(progress);
             RunEncoder.Features all = encoder.features(true, layer);
             int[] chosen = NeighbourPreservation.sample(all.testLabels().length, points, seed);
             int dim = all.dim();
@@ -90,7 +92,7 @@ public final class RunMap {
 
     public static Result make(RunFolder run, Settings settings, Consumer<String> progress, Tsne.Listener listener) throws IOException {
         progress.accept("extracting features of the trained encoder");
-        Sample sample = sample(run, settings.points(), settings.seed(), settings.layer());
+        Sample sample = sample(run, settings.points(), settings.seed(), settings.layer(), progress);
         float[] features = sample.features();
         int dim = sample.dim();
         int[] chosen = sample.indices();
@@ -117,9 +119,7 @@ public final class RunMap {
         String stem = settings.method() == Method.PCA ? "pca" : "tsne";
         Path tsneCsv = run.root().resolve(stem + ".csv");
         AtomicFiles.write(tsneCsv, file -> writeMap(file, chosen, labels, names, map.coordinates()));
-        String title = String.format(Locale.ROOT, "%s of %s — %s encoder, %s", settings.method() == Method.PCA ? "PCA" : "t-SNE",
-                run.root().getFileName(), sample.encoder(),
-                settings.layer() == FeatureExtractor.Layer.H ? "representation h" : "projection z");
+        String title = title(settings.method(), sample, settings.layer());
         String subtitle = settings.method() == Method.PCA
                 ? String.format(Locale.ROOT, "%,d test images · first two principal components · 10-NN preserved %.3f · seed %d",
                         chosen.length, preservation, settings.seed())
@@ -140,7 +140,7 @@ public final class RunMap {
             }
             out.write('\n');
             for (int i = 0; i < labels.length; i++) {
-                out.write(index[i] + "," + labels[i] + "," + names.get(labels[i]));
+                out.write(index[i] + "," + labels[i] + "," + TextFormats.csvField(names.get(labels[i])));
                 for (int d = 0; d < dim; d++) {
                     out.write(',');
                     out.write(Float.toString(features[i * dim + d]));
@@ -150,12 +150,19 @@ public final class RunMap {
         }
     }
 
-    private static void writeMap(Path file, int[] index, int[] labels, List<String> names, float[] xy) throws IOException {
+    /** "t-SNE of cifar-ref — resnet18 encoder, representation h": what a picture of the map is titled. */
+    public static String title(Method method, Sample sample, FeatureExtractor.Layer layer) {
+        return String.format(Locale.ROOT, "%s of %s — %s encoder, %s", method == Method.PCA ? "PCA" : "t-SNE", sample.run().root().getFileName(),
+                sample.encoder(), layer == FeatureExtractor.Layer.H ? "representation h" : "projection z");
+    }
+
+    /** A map's coordinates as CSV: image index, label, class name (quoted when it must be), x, y. */
+    public static void writeMap(Path file, int[] index, int[] labels, List<String> names, float[] xy) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("index,label,class,x,y\n");
             for (int i = 0; i < labels.length; i++) {
-                out.write(String.format(Locale.ROOT, "%d,%d,%s,%.5f,%.5f%n", index[i], labels[i], names.get(labels[i]), xy[2 * i],
-                        xy[2 * i + 1]));
+                out.write(String.format(Locale.ROOT, "%d,%d,%s,%.5f,%.5f%n", index[i], labels[i], TextFormats.csvField(names.get(labels[i])),
+                        xy[2 * i], xy[2 * i + 1]));
             }
         }
     }

@@ -32,12 +32,12 @@ public final class RunEncoder implements AutoCloseable {
 
     private final RunFolder run;
     private final TrainConfig config;
-    private final Path checkpoint;
+    private final CheckpointStore.Found checkpoint;
     private final ImageDataset train;
     private final ImageDataset test;
     private final NDManager manager;
 
-    private RunEncoder(RunFolder run, TrainConfig config, Path checkpoint, ImageDataset train, ImageDataset test, NDManager manager) {
+    private RunEncoder(RunFolder run, TrainConfig config, CheckpointStore.Found checkpoint, ImageDataset train, ImageDataset test, NDManager manager) {
         this.run = run;
         this.config = config;
         this.checkpoint = checkpoint;
@@ -49,11 +49,8 @@ public final class RunEncoder implements AutoCloseable {
     /** @param dataDir where the run's dataset lives now, if it moved; null keeps the config's */
     public static RunEncoder open(RunFolder run, Path dataDir) throws IOException {
         TrainConfig config = run.readConfig();
-        Path checkpoint = new CheckpointStore(run.checkpointsDir()).latest().orElseThrow(() ->
-                new IllegalArgumentException(run.root() + " has no checkpoint yet; train it (or let it reach the end of an epoch) first"));
-        DataConfig data = dataDir == null ? config.data() : new DataConfig(config.data().source(), dataDir.toString(),
-                config.data().imageSize(), config.data().trainCount(), config.data().testCount(), config.data().seed(),
-                config.data().cacheBudgetMb());
+        CheckpointStore.Found checkpoint = run.checkpoints().newestUsable();
+        DataConfig data = dataDir == null ? config.data() : config.data().withDataDir(dataDir);
         ImageDataset train = DatasetLoader.load(data, Split.TRAIN).dataset();
         ImageDataset test = DatasetLoader.load(data, Split.TEST).dataset();
         for (ImageDataset d : List.of(train, test)) {
@@ -62,8 +59,8 @@ public final class RunEncoder implements AutoCloseable {
                         + " (an unlabeled split can be trained on, not evaluated)");
             }
         }
-        EngineSetup.threads(config.threads());
-        Device device = EngineSetup.device(config.device());
+        EngineSetup.threads(config.runtime().threads());
+        Device device = EngineSetup.device(config.runtime().device());
         return new RunEncoder(run, config, checkpoint, train, test, NDManager.newBaseManager(device));
     }
 
@@ -75,7 +72,20 @@ public final class RunEncoder implements AutoCloseable {
         return run;
     }
 
+    /** The checkpoint evaluated: the newest that verifies. */
     public Path checkpoint() {
+        return checkpoint.file();
+    }
+
+    /** Says which checkpoint is used when newer ones were passed over as damaged, and why. */
+    public void warnIfCheckpointsSkipped(java.util.function.Consumer<String> log) {
+        if (!checkpoint.skipped().isEmpty()) {
+            log.accept("warning: " + checkpoint.describe());
+        }
+    }
+
+    /** Which checkpoint is evaluated, and which newer ones were passed over and why. */
+    public CheckpointStore.Found checkpointChoice() {
         return checkpoint;
     }
 
@@ -100,7 +110,12 @@ public final class RunEncoder implements AutoCloseable {
         SimClrNetwork network = ModelFactory.create(config.model(), train.imageSize());
         ModelFactory.initialize(network, owner, train.imageSize());
         if (trained) {
-            CheckpointStore.load(checkpoint, network, null, owner);
+            try {
+                CheckpointStore.load(checkpoint.file(), network, null, owner);
+            } catch (ai.djl.MalformedModelException e) {
+                throw new IllegalArgumentException(checkpoint.file() + " cannot be read (" + e.getMessage() + "); evaluate an earlier one by"
+                        + " moving this one out of checkpoints/", e);
+            }
         }
         return network;
     }
@@ -120,7 +135,7 @@ public final class RunEncoder implements AutoCloseable {
     private void requireFinite(float[] features, boolean trained) {
         for (float v : features) {
             if (!Float.isFinite(v)) {
-                throw new IllegalArgumentException((trained ? checkpoint + ": the encoder" : "the randomly initialised encoder")
+                throw new IllegalArgumentException((trained ? checkpoint.file() + ": the encoder" : "the randomly initialised encoder")
                         + " produces NaN or infinite features, so there is nothing to evaluate; the run probably diverged"
                         + " (look at its loss curve) — resume it from an earlier checkpoint with a lower learning rate");
             }

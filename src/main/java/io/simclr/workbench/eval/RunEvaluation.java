@@ -63,6 +63,7 @@ public final class RunEvaluation {
 
     public static Report evaluate(RunFolder run, Settings settings, Consumer<String> progress) throws IOException {
         try (RunEncoder encoder = RunEncoder.open(run, settings.dataDir())) {
+            encoder.warnIfCheckpointsSkipped(progress);
             int k = 0;
             Scores[] scores = new Scores[2];
             RunEncoder.Features any = null;
@@ -71,12 +72,12 @@ public final class RunEvaluation {
                 progress.accept("extracting " + settings.layer().name().toLowerCase() + " features of the " + which + " encoder");
                 RunEncoder.Features f = encoder.features(trained, settings.layer());
                 any = f;
-                k = encoder.config().knnK() > 0 ? encoder.config().knnK() : KnnClassifier.defaultK(f.trainLabels(), f.classes());
+                k = encoder.config().monitor().knnK() > 0 ? encoder.config().monitor().knnK() : KnnClassifier.defaultK(f.trainLabels(), f.classes());
                 Double knn = null;
                 LinearProbe.Result linear = null;
                 if (settings.probes().contains(Probe.KNN)) {
                     progress.accept("kNN on the " + which + " features");
-                    knn = knnAccuracy(encoder.manager(), f, k, encoder.config().knnTemperature());
+                    knn = knnAccuracy(encoder.manager(), f, k, encoder.config().monitor().knnTemperature());
                 }
                 if (settings.probes().contains(Probe.LINEAR)) {
                     progress.accept("linear probe on the " + which + " features");
@@ -99,7 +100,7 @@ public final class RunEvaluation {
             }
             Report report = new Report(run.root().toString(), encoder.checkpoint().getFileName().toString(),
                     settings.layer().name().toLowerCase(), any.trainLabels().length, any.testLabels().length, any.classNames(), k,
-                    encoder.config().knnTemperature(), scores[0], scores[1], tuned, tunedRandom, OffsetDateTime.now().toString());
+                    encoder.config().monitor().knnTemperature(), scores[0], scores[1], tuned, tunedRandom, OffsetDateTime.now().toString());
             AtomicFiles.writeString(run.root().resolve(FILE), Json.toJson(report));
             return report;
         }

@@ -56,7 +56,7 @@ public final class ViewSimilarities {
     /** A batch through the latest checkpoint of {@code run}, on its training split with its augmentations. */
     public static Batch compute(RunFolder run, int pairs, long seed) throws IOException {
         TrainConfig config = run.readConfig();
-        Path checkpoint = new CheckpointStore(run.checkpointsDir()).latest().orElse(null);
+        Path checkpoint = run.checkpoints().newestFirst().isEmpty() ? null : run.checkpoints().newestUsable().file();
         return compute(config, checkpoint, pairs, seed);
     }
 
@@ -79,13 +79,17 @@ public final class ViewSimilarities {
             labels[i] = data.label(index);
             labels[i + n] = labels[i];
         }
-        EngineSetup.threads(config.threads());
-        try (NDManager manager = NDManager.newBaseManager(EngineSetup.device(config.device()))) {
+        EngineSetup.threads(config.runtime().threads());
+        try (NDManager manager = NDManager.newBaseManager(EngineSetup.device(config.runtime().device()))) {
             EngineSetup.seed(config.seed());
             SimClrNetwork network = ModelFactory.create(config.model(), side);
             ModelFactory.initialize(network, manager, side);
             if (checkpoint != null) {
-                CheckpointStore.load(checkpoint, network, null, manager);
+                try {
+                    CheckpointStore.load(checkpoint, network, null, manager);
+                } catch (ai.djl.MalformedModelException e) {
+                    throw new IllegalArgumentException(checkpoint + " cannot be read (" + e.getMessage() + ")", e);
+                }
             }
             int plane = 3 * side * side;
             float[] input = new float[2 * n * plane];

@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class Json {
 
-    public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+            .registerTypeAdapterFactory(new StrictEnums()).create();
     /** Keeps unset fields as JSON nulls, so that an overlay can set them (a dataset folder, say). */
     private static final Gson WITH_NULLS = GSON.newBuilder().serializeNulls().create();
 
@@ -34,12 +35,17 @@ public final class Json {
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException(source + ": not valid JSON (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(source + ": not valid JSON (" + plain(e) + ")", e);
         }
         if (root == null || !root.isJsonObject()) {
             throw new IllegalArgumentException(source + ": expected a JSON object { … }");
         }
         return root.getAsJsonObject();
+    }
+
+    /** A parser's message without the exception class Gson puts in front of it ("java.io.EOFException: End of input …"). */
+    private static String plain(Exception e) {
+        return String.valueOf(e.getMessage()).replaceFirst("^([\\w$]+\\.)+\\w+(Exception|Error): ", "");
     }
 
     public static String read(Path file) {
@@ -56,8 +62,9 @@ public final class Json {
         mergeInto(merged, overrides, "", source);
         try {
             return GSON.fromJson(merged, type);
-        } catch (JsonParseException | NumberFormatException e) {
-            throw new IllegalArgumentException(source + ": a value has the wrong type (" + e.getMessage() + ")", e);
+        } catch (JsonParseException | NumberFormatException | IllegalStateException e) {
+            throw new IllegalArgumentException(source + ": " + (e instanceof StrictEnums.UnknownValue ? "" : "a value has the wrong type: ")
+                    + plain(e), e);
         }
     }
 

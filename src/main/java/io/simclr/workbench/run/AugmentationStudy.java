@@ -8,6 +8,8 @@ import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
+import io.simclr.workbench.train.RuntimeConfig;
+import io.simclr.workbench.train.ScheduleConfig;
 import io.simclr.workbench.train.TrainConfig;
 import io.simclr.workbench.train.TrainingListener;
 import java.io.IOException;
@@ -68,8 +70,11 @@ public final class AugmentationStudy {
      * tau 0.2, seed 1, each cell stopped after {@code secondsPerRun}.
      */
     public static TrainConfig base(DataConfig data, int batch, int epochs, int threads, double secondsPerRun) {
-        return TrainConfig.experiment(data, AugmentationPreset.CROP_ONLY.config(), ModelConfig.defaults(EncoderKind.SMALL), batch, epochs, 0.2,
-                1e-3, 1, threads, secondsPerRun).validated();
+        TrainConfig defaults = TrainConfig.defaults(data);
+        return defaults.withAugmentation(AugmentationPreset.CROP_ONLY.config()).withModel(ModelConfig.defaults(EncoderKind.SMALL))
+                .withTemperature(0.2).withOptimization(defaults.optimization().withBatchSize(batch).withLearningRate(1e-3))
+                .withSchedule(ScheduleConfig.of(epochs).withBudgetSeconds(secondsPerRun)).withSeed(1)
+                .withRuntime(RuntimeConfig.DEFAULT.withThreads(threads)).validated();
     }
 
     public static Path runFolder(Path study, Operation a, Operation b) {
@@ -102,7 +107,7 @@ public final class AugmentationStudy {
                 control.throwIfStopped(name);
                 progress.accept(new ExperimentProgress(cell, total, name, ExperimentProgress.Stage.TRAINING));
                 TrainConfig config = base.withAugmentation(config(a, b)).validated();
-                RunCell.Done done = RunCell.trainAndEvaluate(config, dir, EnumSet.of(RunEvaluation.Probe.LINEAR), listeners, control,
+                RunCell.Done done = RunCell.trainAndEvaluate(config, dir, "the augmentation study in " + study, EnumSet.of(RunEvaluation.Probe.LINEAR), listeners, control,
                         () -> progress.accept(new ExperimentProgress(cell, total, name, ExperimentProgress.Stage.EVALUATING)));
                 cells.add(new Cell(a.id(), b.id(), dir.getFileName().toString(), done.evaluation().trained().linearTop1(),
                         done.outcome().trainingSeconds()));

@@ -2,7 +2,6 @@ package io.simclr.workbench.run;
 
 import io.simclr.workbench.eval.FeatureExtractor;
 import io.simclr.workbench.eval.RunEvaluation;
-import io.simclr.workbench.train.CheckpointStore;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
 import io.simclr.workbench.train.TrainingListener;
@@ -27,15 +26,16 @@ final class RunCell {
     private RunCell() {}
 
     /**
+     * @param holder who trains, for the message another trainer of the same folder gets
      * @throws CancellationException when {@code control} was stopped: the run keeps its checkpoint and
      *                               is not evaluated
      */
-    static Done trainAndEvaluate(TrainConfig config, Path dir, Set<RunEvaluation.Probe> probes, List<TrainingListener> listeners,
+    static Done trainAndEvaluate(TrainConfig config, Path dir, String holder, Set<RunEvaluation.Probe> probes, List<TrainingListener> listeners,
                                  ExperimentControl control, Runnable evaluating) throws IOException {
-        boolean resume = Files.exists(dir.resolve("config.json")) && new CheckpointStore(dir.resolve("checkpoints")).latest().isPresent();
+        boolean resume = Files.exists(dir.resolve("config.json"));
         TrainingOutcome outcome;
         try (TrainingService service = new TrainingService()) {
-            TrainingService.Job job = service.start(config, dir, resume, listeners);
+            TrainingService.Job job = resume ? service.resume(dir, config.runtime(), holder, listeners) : service.start(config, dir, holder, listeners);
             control.attach(job.control());
             outcome = job.outcome().get();
         } catch (ExecutionException e) {

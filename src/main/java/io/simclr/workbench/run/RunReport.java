@@ -50,11 +50,12 @@ public final class RunReport {
                 + (config.data().dataDir() != null ? " (" + config.data().dataDir() + ")" : "") + ", " + config.data().effectiveImageSize() + " px");
         fact(html, "encoder", config.model().encoder().id() + ", stem " + config.model().stem().name().toLowerCase(Locale.ROOT));
         fact(html, "projection head", config.model().head().name().toLowerCase(Locale.ROOT) + ", " + config.model().headDim() + " dims");
-        fact(html, "temperature", String.valueOf(config.temperature()));
-        fact(html, "batch", config.batchSize() + " images (" + 2 * config.batchSize() + " views)");
-        fact(html, "epochs", String.valueOf(config.epochs()));
-        fact(html, "optimizer", config.optimizer().name().toLowerCase(Locale.ROOT) + ", learning rate " + config.effectiveLearningRate()
-                + ", weight decay " + config.effectiveWeightDecay());
+        fact(html, "method", config.method().name().id() + ", temperature " + config.method().temperature());
+        int batch = config.optimization().batchSize();
+        fact(html, "batch", batch + " images (" + 2 * batch + " views)");
+        fact(html, "epochs", String.valueOf(config.schedule().epochs()));
+        fact(html, "optimizer", config.optimization().optimizer().id() + ", learning rate " + config.optimization().effectiveLearningRate()
+                + ", weight decay " + config.optimization().effectiveWeightDecay());
         fact(html, "seed", String.valueOf(config.seed()));
         html.append("</table><details><summary>config.json</summary><pre>").append(esc(Files.readString(run.configFile()))).append("</pre></details>");
 

@@ -66,7 +66,7 @@ public record RunSummary(Path folder, String name, Instant modified, String data
             TrainConfig c = RunFolder.open(dir).readConfig();
             RunEvaluation.Scores scores = RunEvaluation.read(dir).map(RunEvaluation.Report::trained).orElse(null);
             return new RunSummary(dir, name, modified, c.data().source().name().toLowerCase(java.util.Locale.ROOT),
-                    c.model().encoder().id(), c.temperature(), c.epochs(), scores == null ? null : scores.knnTop1(),
+                    c.model().encoder().id(), c.method().temperature(), c.schedule().epochs(), scores == null ? null : scores.knnTop1(),
                     scores == null ? null : scores.linearTop1(), null);
         } catch (RuntimeException | IOException e) {
             return new RunSummary(dir, name, modified, "", "", Double.NaN, 0, null, null, e.getMessage());

@@ -128,6 +128,6 @@ final class SvgLineChart {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace("\"", "&quot;");
+        return io.simclr.workbench.files.TextFormats.markup(text);
     }
 }

@@ -77,7 +77,7 @@ public final class TemperatureSweep {
             }
             control.throwIfStopped(name);
             progress.accept(new ExperimentProgress(cell, temperatures.size(), name, ExperimentProgress.Stage.TRAINING));
-            RunCell.Done done = RunCell.trainAndEvaluate(base.withTemperature(t).validated(), dir, EnumSet.of(RunEvaluation.Probe.LINEAR,
+            RunCell.Done done = RunCell.trainAndEvaluate(base.withTemperature(t).validated(), dir, "the temperature sweep in " + sweep, EnumSet.of(RunEvaluation.Probe.LINEAR,
                     RunEvaluation.Probe.KNN), listeners, control,
                     () -> progress.accept(new ExperimentProgress(cell, temperatures.size(), name, ExperimentProgress.Stage.EVALUATING)));
             TrainingOutcome outcome = done.outcome();

@@ -20,9 +20,11 @@ public final class MetricsCsv implements Closeable {
     public static final List<String> COLUMNS = List.of("epoch", "step", "global_step", "loss", "top1", "top5", "entropy",
             "pos_sim", "neg_sim", "alignment", "uniformity", "embedding_std", "lr", "views_per_s", "elapsed_s", "eta_s", "grad_norm");
 
+    private final Path file;
     private final BufferedWriter out;
 
-    private MetricsCsv(BufferedWriter out) {
+    private MetricsCsv(Path file, BufferedWriter out) {
+        this.file = file;
         this.out = out;
     }
 
@@ -31,6 +33,9 @@ public final class MetricsCsv implements Closeable {
      * after the checkpoint, by a run that then died) are dropped so the curve continues cleanly.
      */
     public static MetricsCsv open(Path file, long resumeStep) throws IOException {
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new IOException(file + " is read-only; make it writable (chmod u+w) to train in this run, or copy the run folder");
+        }
         if (Files.exists(file) && resumeStep >= 0) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             StringBuilder kept = new StringBuilder();
@@ -43,14 +48,18 @@ public final class MetricsCsv implements Closeable {
             AtomicFiles.writeString(file, kept.toString());
         }
         boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-        BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        MetricsCsv csv = new MetricsCsv(out);
-        if (fresh) {
-            out.write(String.join(",", COLUMNS));
-            out.newLine();
-            out.flush();
+        try {
+            BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            MetricsCsv csv = new MetricsCsv(file, out);
+            if (fresh) {
+                out.write(String.join(",", COLUMNS));
+                out.newLine();
+                out.flush();
+            }
+            return csv;
+        } catch (IOException e) {
+            throw new IOException(file + " could not be written (" + e.getMessage() + ")", e);
         }
-        return csv;
     }
 
     private static long globalStep(String line) {
@@ -99,7 +108,16 @@ public final class MetricsCsv implements Closeable {
         return columns;
     }
 
+    /** @throws IOException naming the file (a full disk, say) */
     public void append(StepMetrics s) throws IOException {
+        try {
+            write(s);
+        } catch (IOException e) {
+            throw new IOException(file + " could not be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void write(StepMetrics s) throws IOException {
         ContrastiveMetrics m = s.metrics();
         out.write(String.format(Locale.ROOT, "%d,%d,%d,%.6f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.5f,%.6f,%.6g,%.1f,%.2f,%.1f,%.6g",
                 s.epoch(), s.stepInEpoch(), s.globalStep(), m.loss(), m.top1(), m.top5(), m.entropy(), m.positiveSimilarity(),

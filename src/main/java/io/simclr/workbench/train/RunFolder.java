@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A run's folder ({@code runs/<name>/}): {@code config.json}, {@code metrics.csv},
- * {@code checkpoints/} (with {@code latest} naming the newest) and, later, evaluation files.
+ * {@code checkpoints/} (with {@code latest} naming the newest), the lock a trainer holds in it and,
+ * later, evaluation files.
  */
 public final class RunFolder {
 
@@ -42,23 +47,23 @@ public final class RunFolder {
     }
 
     /** The most recently written run under {@code runs} that has a checkpoint, if any. */
-    public static java.util.Optional<RunFolder> newestWithCheckpoint(Path runs) {
+    public static Optional<RunFolder> newestWithCheckpoint(Path runs) {
         if (!Files.isDirectory(runs)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        try (var children = Files.list(runs)) {
+        try (Stream<Path> children = Files.list(runs)) {
             return children.filter(d -> Files.isRegularFile(d.resolve("config.json")))
-                    .filter(d -> new CheckpointStore(d.resolve("checkpoints")).latest().isPresent())
-                    .max(java.util.Comparator.comparing(d -> {
+                    .filter(d -> !new CheckpointStore(d.resolve("checkpoints")).newestFirst().isEmpty())
+                    .max(Comparator.comparing(d -> {
                         try {
                             return Files.getLastModifiedTime(d.resolve("checkpoints"));
                         } catch (IOException e) {
-                            return java.nio.file.attribute.FileTime.fromMillis(0);
+                            return FileTime.fromMillis(0);
                         }
                     }))
                     .map(RunFolder::new);
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -78,11 +83,12 @@ public final class RunFolder {
         return root.resolve("checkpoints");
     }
 
+    public CheckpointStore checkpoints() {
+        return new CheckpointStore(checkpointsDir());
+    }
+
+    /** The run's config, validated; a damaged or hand-broken file is an error naming it and the key. */
     public TrainConfig readConfig() {
-        TrainConfig config = Json.GSON.fromJson(Json.read(configFile()), TrainConfig.class);
-        if (config == null) {
-            throw new IllegalArgumentException(configFile() + ": empty");
-        }
-        return config.validated();
+        return TrainConfigJson.read(configFile());
     }
 }

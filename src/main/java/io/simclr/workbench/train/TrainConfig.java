@@ -1,117 +1,125 @@
 package io.simclr.workbench.train;
 
 import io.simclr.workbench.augment.AugmentationConfig;
+import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataConfig;
+import io.simclr.workbench.data.DataSource;
+import io.simclr.workbench.method.MethodConfig;
+import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.ModelConfig;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a SimCLR training run needs, one object for the window and the command line alike,
- * saved as a run's {@code config.json} so the run can be reproduced from its folder.
+ * Everything a training run needs, in named sections, one object for the window and the command
+ * line alike, saved as a run's {@code config.json} so the run can be reproduced from its folder
+ * ({@link TrainConfigJson} reads it, older flat files too).
  *
- * @param data             the dataset (its train split is pretrained on; its test split queries the kNN monitor)
- * @param augmentation     the view pipeline
- * @param model            encoder, stem and projection head
- * @param batchSize        images per step (2x as many views)
- * @param epochs           passes over the training split
- * @param temperature      NT-Xent's tau, above 0
- * @param optimizer        adam, sgd or lars
- * @param learningRate     base rate; 0 picks the optimizer's default ({@link #effectiveLearningRate()})
- * @param weightDecay      L2 decay; negative picks the optimizer's default
- * @param warmupEpochs     linear warm-up before the cosine decay (may be fractional)
- * @param holdEpochs       epochs at the full rate after the warm-up, before the cosine decay begins
- * @param decayEpochs      length of the cosine decay to 0; 0 ends it with the run, a longer one leaves the
- *                         rate above 0 at the end (sthalles/SimCLR's per-epoch cosine does)
- * @param seed             weights, data order and augmentations all follow from it
- * @param device           auto, cpu or gpu
- * @param threads          engine threads; 0 is one per core
- * @param augmentThreads   threads preparing views; 0 picks from the core count
- * @param logEvery         steps between metric rows
- * @param maxSeconds       stop training after this many seconds (0: no limit); the schedule still spans all epochs
- * @param knnK             neighbours for the final kNN monitor; 0 picks 200, or 20 for classes under 200 images
- * @param knnTemperature   temperature of the kNN votes
+ * @param data         the dataset (its train split is pretrained on; its test split queries the kNN monitor)
+ * @param augmentation the view pipeline
+ * @param model        encoder, stem and projection head
+ * @param method       the self-supervised method and its own settings
+ * @param optimization optimizer, batch size, learning rate, weight decay
+ * @param schedule     epochs, the learning-rate schedule, a time budget for the whole run
+ * @param seed         weights, data order and augmentations all follow from it
+ * @param runtime      device, threads and this invocation's time limit (not part of what the run is)
+ * @param monitor      metrics rows and the closing kNN monitor
  */
-public record TrainConfig(DataConfig data, AugmentationConfig augmentation, ModelConfig model, int batchSize, int epochs,
-                          double temperature, OptimizerKind optimizer, double learningRate, double weightDecay,
-                          double warmupEpochs, double holdEpochs, double decayEpochs, long seed, String device, int threads, int augmentThreads, int logEvery,
-                          double maxSeconds, int knnK, double knnTemperature) {
+public record TrainConfig(DataConfig data, AugmentationConfig augmentation, ModelConfig model, MethodConfig method,
+                          OptimizationConfig optimization, ScheduleConfig schedule, long seed, RuntimeConfig runtime, MonitorConfig monitor) {
 
     /**
-     * A short classroom experiment (a sweep's or a study's cell, the Temperature screen's batch):
-     * Adam at {@code learningRate}, its default weight decay, no warm-up, the automatic device, every
-     * step logged, kNN with its defaults.
+     * What a run of a dataset starts from when the user sets nothing: the built-in shapes get the
+     * classroom recipe, tuned to learn in three minutes on a 2-core laptop (batch 64, so many steps;
+     * Adam at 2e-3; tau 0.2; 24 epochs), everything else the SimCLR CIFAR recipe's batch 256, tau 0.5,
+     * Adam's own rate and 20 epochs. Both use the small encoder and the dataset's augmentation preset.
      */
-    public static TrainConfig experiment(DataConfig data, AugmentationConfig augmentation, ModelConfig model, int batchSize, int epochs,
-                                         double temperature, double learningRate, long seed, int threads, double maxSeconds) {
-        return new TrainConfig(data, augmentation, model, batchSize, epochs, temperature, OptimizerKind.ADAM, learningRate, -1, 0, 0, 0, seed,
-                "auto", threads, 0, 1, maxSeconds, 0, 0.1);
+    public static TrainConfig defaults(DataConfig data) {
+        boolean shapes = data.source() == DataSource.SHAPES;
+        return new TrainConfig(data, AugmentationPreset.defaultFor(data.source()).config(), ModelConfig.defaults(EncoderKind.SMALL),
+                MethodConfig.simclr(shapes ? 0.2 : 0.5), new OptimizationConfig(OptimizerKind.ADAM, shapes ? 64 : 256, shapes ? 2e-3 : 0, -1),
+                ScheduleConfig.of(shapes ? 24 : 20), 1, RuntimeConfig.DEFAULT, MonitorConfig.DEFAULT);
     }
 
-    /** The same job at another temperature (a sweep's runs differ only in this). */
-    public TrainConfig withTemperature(double t) {
-        return new TrainConfig(data, augmentation, model, batchSize, epochs, t, optimizer, learningRate, weightDecay, warmupEpochs,
-                holdEpochs, decayEpochs, seed, device, threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
+    /** The defaults with another optimizer: its own default rate, unless Adam, whose classroom rate stays. */
+    public static TrainConfig defaults(DataConfig data, OptimizerKind optimizer) {
+        TrainConfig d = defaults(data);
+        if (optimizer == d.optimization.optimizer()) {
+            return d;
+        }
+        return d.withOptimization(new OptimizationConfig(optimizer, d.optimization.batchSize(), 0, -1));
+    }
+
+    public TrainConfig withData(DataConfig d) {
+        return new TrainConfig(d, augmentation, model, method, optimization, schedule, seed, runtime, monitor);
     }
 
     /** The same job with other augmentations (an augmentation study's cells differ only in this). */
     public TrainConfig withAugmentation(AugmentationConfig a) {
-        return new TrainConfig(data, a, model, batchSize, epochs, temperature, optimizer, learningRate, weightDecay, warmupEpochs,
-                holdEpochs, decayEpochs, seed, device, threads, augmentThreads, logEvery, maxSeconds, knnK, knnTemperature);
+        return new TrainConfig(data, a, model, method, optimization, schedule, seed, runtime, monitor);
     }
 
-    public double effectiveLearningRate() {
-        if (learningRate > 0) {
-            return learningRate;
-        }
-        return optimizer.defaultLearningRate(batchSize);
+    public TrainConfig withModel(ModelConfig m) {
+        return new TrainConfig(data, augmentation, m, method, optimization, schedule, seed, runtime, monitor);
     }
 
-    public double effectiveWeightDecay() {
-        if (weightDecay >= 0) {
-            return weightDecay;
-        }
-        return switch (optimizer) {
-            case ADAM -> 1e-4;
-            case SGD -> 5e-4;
-            case LARS -> 1e-6;
-        };
+    public TrainConfig withMethod(MethodConfig m) {
+        return new TrainConfig(data, augmentation, model, m, optimization, schedule, seed, runtime, monitor);
+    }
+
+    /** The same job at another temperature (a sweep's runs differ only in this). */
+    public TrainConfig withTemperature(double t) {
+        return withMethod(method.withTemperature(t));
+    }
+
+    public TrainConfig withOptimization(OptimizationConfig o) {
+        return new TrainConfig(data, augmentation, model, method, o, schedule, seed, runtime, monitor);
+    }
+
+    public TrainConfig withSchedule(ScheduleConfig s) {
+        return new TrainConfig(data, augmentation, model, method, optimization, s, seed, runtime, monitor);
+    }
+
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(data, augmentation, model, method, optimization, schedule, s, runtime, monitor);
+    }
+
+    public TrainConfig withRuntime(RuntimeConfig r) {
+        return new TrainConfig(data, augmentation, model, method, optimization, schedule, seed, r, monitor);
+    }
+
+    public TrainConfig withMonitor(MonitorConfig m) {
+        return new TrainConfig(data, augmentation, model, method, optimization, schedule, seed, runtime, m);
     }
 
     /** Every problem, each naming its key, the value and what is allowed; empty when usable. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (data == null || augmentation == null || model == null || optimizer == null) {
-            problems.add("config needs data, augmentation, model and optimizer sections");
+        if (data == null || augmentation == null || model == null || method == null || optimization == null || schedule == null
+                || runtime == null || monitor == null) {
+            problems.add("config needs the sections data, augmentation, model, method, optimization, schedule, runtime and monitor");
             return problems;
         }
+        problems.addAll(data.problems());
         problems.addAll(augmentation.problems());
         problems.addAll(model.problems());
-        if (batchSize < 2) problems.add("batchSize is " + batchSize + " but must be at least 2 (each image needs negatives)");
-        if (epochs < 1) problems.add("epochs is " + epochs + " but must be at least 1");
-        if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            problems.add("temperature is " + temperature + " but must be above 0 (0.07 to 0.5 are usual)");
-        }
-        if (learningRate < 0 || Double.isNaN(learningRate) || Double.isInfinite(learningRate)) {
-            problems.add("learningRate is " + learningRate + " but must be above 0 (or 0 for the optimizer's default)");
-        }
-        if (warmupEpochs < 0 || holdEpochs < 0 || warmupEpochs + holdEpochs > epochs) {
-            problems.add("warmupEpochs (" + warmupEpochs + ") and holdEpochs (" + holdEpochs + ") must be 0 or more and together at most epochs (" + epochs + ")");
-        }
-        if (decayEpochs < 0) problems.add("decayEpochs is " + decayEpochs + " but must be 0 (to the end of the run) or more");
-        if (!List.of("auto", "cpu", "gpu").contains(device)) problems.add("device is '" + device + "' but must be auto, cpu or gpu");
-        if (threads < 0 || augmentThreads < 0) problems.add("threads and augmentThreads must be 0 (automatic) or more");
-        if (logEvery < 1) problems.add("logEvery is " + logEvery + " but must be at least 1");
-        if (maxSeconds < 0) problems.add("maxSeconds is " + maxSeconds + " but must be 0 (no limit) or more");
-        if (knnK < 0) problems.add("knnK is " + knnK + " but must be 0 (automatic) or more");
-        if (!(knnTemperature > 0)) problems.add("knnTemperature is " + knnTemperature + " but must be above 0");
+        problems.addAll(method.problems());
+        problems.addAll(optimization.problems());
+        problems.addAll(schedule.problems());
+        problems.addAll(runtime.problems());
+        problems.addAll(monitor.problems());
         return problems;
     }
 
     public TrainConfig validated() {
+        return validated("training config");
+    }
+
+    /** This config, or an error that starts with {@code source} (a file, "command line") and lists every problem. */
+    public TrainConfig validated(String source) {
         List<String> problems = problems();
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("training config: " + String.join("; ", problems));
+            throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
         }
         return this;
     }

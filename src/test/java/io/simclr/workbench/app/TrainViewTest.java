@@ -72,7 +72,7 @@ class TrainViewTest {
         robot.clickOn("#train-stop");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.state.get() == TrainViewModel.State.IDLE);
         Path run = Path.of(model.runFolder.get());
-        assertTrue(new CheckpointStore(RunFolder.open(run).checkpointsDir()).latest().isPresent(), "stop keeps a checkpoint");
+        assertTrue(!RunFolder.open(run).checkpoints().newestFirst().isEmpty(), "stop keeps a checkpoint");
         assertTrue(model.log.stream().anyMatch(l -> l.contains("stopped after")), String.join("\n", model.log));
         long rows = Files.readAllLines(run.resolve("metrics.csv")).size() - 1;
         assertTrue(rows > 0);
@@ -109,14 +109,14 @@ class TrainViewTest {
         });
         assertEquals(42, seed.getValue(), "the spinner follows the model (a lesson sets the model)");
         TrainConfig config = model.config();
-        assertEquals(2, config.warmupEpochs(), 1e-12);
+        assertEquals(2, config.schedule().warmupEpochs(), 1e-12);
         assertEquals(42, config.seed());
 
         robot.interact(() -> warmup.increment(10));
         assertEquals(5, model.warmupEpochs.get(), "at most the whole run");
         robot.interact(() -> model.epochs.set(3));
         assertEquals(3, model.warmupEpochs.get(), "a shorter run shortens its warm-up");
-        assertEquals(3, model.config().warmupEpochs(), 1e-12);
+        assertEquals(3, model.config().schedule().warmupEpochs(), 1e-12);
     }
 
     @Test

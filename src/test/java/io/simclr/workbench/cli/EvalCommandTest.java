@@ -81,7 +81,7 @@ class EvalCommandTest {
         Files.copy(run.resolve("config.json"), empty.resolve("config.json"));
         CommandLineTest.Run noCheckpoint = CommandLineTest.run("eval", empty.toString());
         assertEquals(2, noCheckpoint.exitCode());
-        assertTrue(noCheckpoint.err().contains("has no checkpoint yet"), noCheckpoint.err());
+        assertTrue(noCheckpoint.err().contains("has no usable checkpoint yet"), noCheckpoint.err());
         assertFalse(Files.exists(empty.resolve("eval.json")), "a failed evaluation writes nothing");
 
         Path mismatch = dir.resolve("mismatch");

@@ -37,7 +37,7 @@ class SweepCommandTest {
         JsonArray cells = Json.parseObject(Files.readString(out.resolve("sweep.json")), "sweep.json").getAsJsonArray("cells");
         assertEquals(2, cells.size());
         assertEquals(0.5, cells.get(1).getAsJsonObject().get("temperature").getAsDouble());
-        assertEquals(0.5, io.simclr.workbench.train.RunFolder.open(out.resolve("tau-0.5")).readConfig().temperature());
+        assertEquals(0.5, io.simclr.workbench.train.RunFolder.open(out.resolve("tau-0.5")).readConfig().method().temperature());
         String html = Files.readString(out.resolve("sweep.html"));
         assertTrue(html.contains("contrastive top-1 accuracy") && html.contains("τ 0.5"), "overlaid curves and both temperatures");
         assertTrue(html.contains("Cosine similarities of positive and negative pairs"), "histograms per temperature");

@@ -52,9 +52,9 @@ class TrainCommandTest {
                 "--encoder", "small", "--out", second.toString(), "--no-eval");
         assertEquals(0, r.exitCode(), r.err());
         TrainConfig config = RunFolder.open(second).readConfig();
-        assertEquals(2, config.epochs());
-        assertEquals(0.3, config.temperature(), 1e-12);
-        assertEquals(12, config.batchSize());
+        assertEquals(2, config.schedule().epochs());
+        assertEquals(0.3, config.method().temperature(), 1e-12);
+        assertEquals(12, config.optimization().batchSize());
         assertEquals(60, config.data().trainCount());
         assertEquals(EncoderKind.SMALL, config.model().encoder());
     }
@@ -66,17 +66,18 @@ class TrainCommandTest {
                 "--augment-threads", "1", "--out", run.toString(), "--no-eval");
         assertEquals(0, r.exitCode(), r.err());
         TrainConfig config = RunFolder.open(run).readConfig();
-        assertEquals(64, config.batchSize());
-        assertEquals(0.2, config.temperature(), 1e-12);
-        assertEquals(2e-3, config.effectiveLearningRate(), 1e-12);
+        assertEquals(64, config.optimization().batchSize());
+        assertEquals(0.2, config.method().temperature(), 1e-12);
+        assertEquals(2e-3, config.optimization().effectiveLearningRate(), 1e-12);
         assertEquals(io.simclr.workbench.augment.AugmentationPreset.SHAPES.config(), config.augmentation());
-        assertEquals(24, io.simclr.workbench.train.TrainDefaults.of(io.simclr.workbench.data.DataSource.SHAPES).epochs());
-        var photos = io.simclr.workbench.train.TrainDefaults.of(io.simclr.workbench.data.DataSource.CIFAR10);
-        assertEquals(256, photos.batch());
-        assertEquals(0.5, photos.temperature(), 1e-12);
-        assertEquals(0, photos.learningRate(io.simclr.workbench.train.OptimizerKind.ADAM), "Adam's own 3e-4");
-        assertEquals(0, io.simclr.workbench.train.TrainDefaults.of(io.simclr.workbench.data.DataSource.SHAPES)
-                .learningRate(io.simclr.workbench.train.OptimizerKind.SGD), "another optimizer keeps its own default");
+        var shapes = TrainConfig.defaults(io.simclr.workbench.data.DataConfig.shapes());
+        assertEquals(24, shapes.schedule().epochs());
+        var photos = TrainConfig.defaults(io.simclr.workbench.data.DataConfig.of(io.simclr.workbench.data.DataSource.CIFAR10, dir));
+        assertEquals(256, photos.optimization().batchSize());
+        assertEquals(0.5, photos.method().temperature(), 1e-12);
+        assertEquals(3e-4, photos.optimization().effectiveLearningRate(), 1e-12, "Adam's own 3e-4");
+        assertEquals(0.06 * 64 / 256, TrainConfig.defaults(io.simclr.workbench.data.DataConfig.shapes(), io.simclr.workbench.train.OptimizerKind.SGD)
+                .optimization().effectiveLearningRate(), 1e-12, "another optimizer keeps its own default");
     }
 
     @Test
@@ -92,21 +93,20 @@ class TrainCommandTest {
 
     @Test
     void theDocumentedCpuRecipeIsAValidConfig() throws Exception {
-        TrainConfig cpu = io.simclr.workbench.json.Json.GSON.fromJson(Files.readString(Path.of("samples/training/cifar-cpu.json")),
-                TrainConfig.class).validated();
+        TrainConfig cpu = io.simclr.workbench.train.TrainConfigJson.read(Path.of("samples/training/cifar-cpu.json"));
         assertEquals(EncoderKind.SMALL, cpu.model().encoder());
-        assertEquals(128, cpu.batchSize());
-        assertEquals(0.2, cpu.temperature(), 1e-12);
-        assertEquals(2e-3, cpu.effectiveLearningRate(), 1e-12);
+        assertEquals(128, cpu.optimization().batchSize());
+        assertEquals(0.2, cpu.method().temperature(), 1e-12);
+        assertEquals(2e-3, cpu.optimization().effectiveLearningRate(), 1e-12);
         assertEquals(io.simclr.workbench.augment.AugmentationPreset.SIMCLR_CIFAR.config(), cpu.augmentation());
-        assertEquals(900, cpu.maxSeconds(), 1e-9);
+        assertEquals(900, cpu.schedule().budgetSeconds(), 1e-9);
     }
 
     @Test
     void badSettingsAndTakenFoldersAreOneLineErrors() {
         CommandLineTest.Run cold = CommandLineTest.run(with(TINY, "--temperature", "0", "--out", dir.resolve("x").toString()));
         assertEquals(2, cold.exitCode());
-        assertTrue(cold.err().contains("temperature is 0.0"), cold.err());
+        assertTrue(cold.err().contains("method.simclr.temperature is 0.0"), cold.err());
         Path run = dir.resolve("taken");
         assertEquals(0, CommandLineTest.run(with(TINY, "--epochs", "1", "--out", run.toString(), "--no-eval")).exitCode());
         CommandLineTest.Run taken = CommandLineTest.run(with(TINY, "--epochs", "1", "--out", run.toString()));

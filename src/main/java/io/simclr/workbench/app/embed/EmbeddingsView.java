@@ -7,12 +7,9 @@ import io.simclr.workbench.embed.RunMap;
 import io.simclr.workbench.files.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -301,30 +298,20 @@ public final class EmbeddingsView extends BorderPane {
         float[] xy = model.coordinates.get();
         switch (kind) {
             case "png" -> {
-                var image = SwingFXUtils.fromFXImage(canvas.snapshot(null, null), null);
+                var image = MapPicture.render(xy, s.labels(), s.classNames(), title(s), subtitle());
                 AtomicFiles.write(target, f -> javax.imageio.ImageIO.write(image, "png", f.toFile()));
             }
-            case "svg" -> {
-                StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                        "<svg xmlns='http://www.w3.org/2000/svg' width='%.0f' height='%.0f'><rect width='100%%' height='100%%' fill='white'/>",
-                        canvas.getWidth(), canvas.getHeight()));
-                for (int i = 0; i < s.size(); i++) {
-                    java.awt.Color c = MapPicture.colour(s.labels()[i]);
-                    svg.append(String.format(Locale.ROOT, "<circle cx='%.1f' cy='%.1f' r='3' fill='#%02x%02x%02x' fill-opacity='0.8'><title>%s</title></circle>",
-                            screenX(xy[2 * i]), screenY(xy[2 * i + 1]), c.getRed(), c.getGreen(), c.getBlue(), s.classNames().get(s.labels()[i])));
-                }
-                svg.append("</svg>\n");
-                AtomicFiles.writeString(target, svg.toString());
-            }
-            default -> {
-                StringBuilder csv = new StringBuilder("index,label,class,x,y\n");
-                for (int i = 0; i < s.size(); i++) {
-                    csv.append(String.format(Locale.ROOT, "%d,%d,%s,%.5f,%.5f%n", s.indices()[i], s.labels()[i], s.classNames().get(s.labels()[i]),
-                            xy[2 * i], xy[2 * i + 1]));
-                }
-                AtomicFiles.write(target, f -> Files.writeString(f, csv, StandardCharsets.UTF_8));
-            }
+            case "svg" -> AtomicFiles.writeString(target, MapPicture.svg(xy, s.labels(), s.classNames(), title(s), subtitle()));
+            default -> AtomicFiles.write(target, f -> RunMap.writeMap(f, s.indices(), s.labels(), s.classNames(), xy));
         }
+    }
+
+    private String title(RunMap.Sample s) {
+        return RunMap.title(model.method.get(), s, io.simclr.workbench.eval.FeatureExtractor.Layer.H);
+    }
+
+    private String subtitle() {
+        return model.status.get();
     }
 
     private static Color fx(java.awt.Color c) {

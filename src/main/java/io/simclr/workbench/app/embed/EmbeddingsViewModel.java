@@ -34,6 +34,8 @@ public final class EmbeddingsViewModel {
     /** n x 2 coordinates of the current map; replaced (never mutated) as the map forms. */
     public final ObjectProperty<float[]> coordinates = new SimpleObjectProperty<>();
     public final IntegerProperty iteration = new SimpleIntegerProperty();
+    /** How the map on screen was made, for its title when exported. */
+    public final javafx.beans.property.ObjectProperty<RunMap.Method> method = new javafx.beans.property.SimpleObjectProperty<>(RunMap.Method.TSNE);
     public final BooleanProperty running = new SimpleBooleanProperty();
     public final BooleanProperty paused = new SimpleBooleanProperty();
     /** Class to highlight, -1 for all. */
@@ -65,12 +67,14 @@ public final class EmbeddingsViewModel {
         paused.set(false);
         selected.set(-1);
         neighbours.set(new int[0]);
+        method.set(pca ? RunMap.Method.PCA : RunMap.Method.TSNE);
         int count = points.get();
         double perplexityValue = perplexity.get();
         status.set("extracting features …");
         worker.execute(() -> {
             try {
-                RunMap.Sample s = RunMap.sample(RunFolder.open(chosen), count, 0, FeatureExtractor.Layer.H);
+                RunMap.Sample s = RunMap.sample(RunFolder.open(chosen), count, 0, FeatureExtractor.Layer.H,
+                        warning -> Platform.runLater(() -> status.set(warning)));
                 Platform.runLater(() -> sample.set(s));
                 if (pca) {
                     float[] xy = Tsne.pca(s.features(), s.dim());

@@ -27,6 +27,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import io.simclr.workbench.train.ScheduleConfig;
 
 /**
  * The sweep part of the Temperature screen: a temperature sweep on the built-in shapes run off the UI
@@ -73,8 +74,10 @@ public final class SweepViewModel {
 
     /** The runs each sweep cell makes: the small encoder with the shapes augmentations, Adam 1e-3, seed 1, 15 epochs cut at the seconds per run. */
     TrainConfig base() {
-        return TrainConfig.experiment(data, AugmentationPreset.SHAPES.config(), ModelConfig.defaults(EncoderKind.SMALL), batch, 15, 0.5, 1e-3, 1,
-                0, secondsPerRun.get());
+        TrainConfig defaults = TrainConfig.defaults(data);
+        return defaults.withAugmentation(AugmentationPreset.SHAPES.config()).withModel(ModelConfig.defaults(EncoderKind.SMALL)).withTemperature(0.5)
+                .withOptimization(defaults.optimization().withBatchSize(batch).withLearningRate(1e-3))
+                .withSchedule(ScheduleConfig.of(15).withBudgetSeconds(secondsPerRun.get())).withSeed(1);
     }
 
     /** Continues the opened sweep if it is unfinished, else starts a new one in {@code runs}. */

@@ -74,8 +74,7 @@ public final class TemperatureViewModel {
     }
 
     static TrainConfig randomInitConfig() {
-        return TrainConfig.experiment(DataConfig.shapes().withCounts(500, 100), AugmentationPreset.SHAPES.config(),
-                ModelConfig.defaults(EncoderKind.SMALL), 64, 1, 0.5, 0, 1, 0, 0);
+        return TrainConfig.defaults(DataConfig.shapes().withCounts(500, 100)).withTemperature(0.5);
     }
 
     public void dispose() {

@@ -35,6 +35,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ProgressBar;
 import org.jfree.data.xy.XYSeries;
+import io.simclr.workbench.train.RuntimeConfig;
+import io.simclr.workbench.train.ScheduleConfig;
+import io.simclr.workbench.train.OptimizationConfig;
 
 /**
  * The state of the Train screen. The trainer runs on the training service's executor and reports
@@ -80,11 +83,11 @@ public final class TrainViewModel implements AutoCloseable {
     }
 
     private void applyDefaults(io.simclr.workbench.data.DataSource source) {
-        io.simclr.workbench.train.TrainDefaults d = io.simclr.workbench.train.TrainDefaults.of(source);
-        batch.set(d.batch());
-        epochs.set(d.epochs());
-        temperature.set(d.temperature());
-        learningRate.set(d.adamLearningRate() > 0 ? d.adamLearningRate() : OptimizerKind.ADAM.defaultLearningRate(d.batch()));
+        TrainConfig d = TrainConfig.defaults(DataConfig.of(source, null));
+        batch.set(d.optimization().batchSize());
+        epochs.set(d.schedule().epochs());
+        temperature.set(d.method().temperature());
+        learningRate.set(d.optimization().effectiveLearningRate());
     }
 
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
@@ -126,9 +129,9 @@ public final class TrainViewModel implements AutoCloseable {
                 : DataConfig.of(DataSource.CIFAR10, cifar);
         ModelConfig defaults = ModelConfig.defaults(encoder.get());
         ModelConfig model = new ModelConfig(defaults.encoder(), defaults.stem(), head.get(), defaults.headDim(), defaults.hiddenDim());
-        return new TrainConfig(data, augmentation.get().config(), model, batch.get(), epochs.get(),
-                temperature.get(), optimizer.get(), learningRate.get(), -1, warmupEpochs.get(), 0, 0, seed.get(), "auto", 0, 0, 1, 0, 0, 0.1)
-                .validated();
+        return TrainConfig.defaults(data).withAugmentation(augmentation.get().config()).withModel(model).withTemperature(temperature.get())
+                .withOptimization(new OptimizationConfig(optimizer.get(), batch.get(), learningRate.get(), -1))
+                .withSchedule(ScheduleConfig.of(epochs.get()).withWarmupEpochs(warmupEpochs.get())).withSeed(seed.get()).validated();
     }
 
     public void start() {
@@ -143,7 +146,7 @@ public final class TrainViewModel implements AutoCloseable {
         if (state.get() != State.IDLE) {
             return;
         }
-        begin(RunFolder.open(dir).readConfig(), dir, true);
+        begin(null, dir, true);
     }
 
     private void begin(TrainConfig config, Path dir, boolean resume) {
@@ -156,7 +159,15 @@ public final class TrainViewModel implements AutoCloseable {
         hasRun.set(true);
         state.set(State.RUNNING);
         appendLog((resume ? "resuming " : "training into ") + dir);
-        job = service.start(config, dir, resume, List.of(new Listener()));
+        try {
+            job = resume ? service.resume(dir, RuntimeConfig.DEFAULT, "the window's Train screen", List.of(new Listener()))
+                    : service.start(config, dir, "the window's Train screen", List.of(new Listener()));
+        } catch (RuntimeException e) {
+            state.set(State.IDLE);
+            hasRun.set(false);
+            appendLog("could not start: " + e.getMessage());
+            error.set(e.getMessage());
+        }
     }
 
     public void pause() {

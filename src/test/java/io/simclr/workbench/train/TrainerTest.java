@@ -10,6 +10,7 @@ import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.train.CheckpointStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tiny real runs: 64 generated images, batch 16, the small encoder, one engine thread. */
-class SimClrTrainerTest {
+public class TrainerTest {
 
     @TempDir
     Path dir;
 
-    static TrainConfig tiny(int epochs) {
-        return new TrainConfig(DataConfig.shapes().withCounts(64, 20), AugmentationPreset.SIMCLR_CIFAR.config(),
-                ModelConfig.defaults(EncoderKind.SMALL), 16, epochs, 0.5, OptimizerKind.ADAM, 1e-3, -1, 0.5, 0, 0, 7, "cpu", 1, 1, 1, 0, 0, 0.1);
+    public static TrainConfig tiny(int epochs) {
+        TrainConfig d = TrainConfig.defaults(DataConfig.shapes().withCounts(64, 20));
+        return d.withAugmentation(AugmentationPreset.SIMCLR_CIFAR.config()).withModel(ModelConfig.defaults(EncoderKind.SMALL)).withTemperature(0.5)
+                .withOptimization(new OptimizationConfig(OptimizerKind.ADAM, 16, 1e-3, -1))
+                .withSchedule(ScheduleConfig.of(epochs).withWarmupEpochs(0.5)).withSeed(7)
+                .withRuntime(new RuntimeConfig("cpu", 1, 1, 0)).withMonitor(MonitorConfig.DEFAULT);
     }
 
     static final class Recorder implements TrainingListener {
@@ -46,7 +50,7 @@ class SimClrTrainerTest {
 
     private TrainingOutcome train(TrainConfig config, Path runDir, boolean resume, TrainingListener... listeners) {
         RunFolder run = resume ? RunFolder.open(runDir) : RunFolder.create(runDir, config);
-        SimClrTrainer trainer = new SimClrTrainer(config, run, new TrainingControl());
+        Trainer trainer = new Trainer(config, run, new TrainingControl());
         for (TrainingListener l : listeners) {
             trainer.addListener(l);
         }
@@ -75,7 +79,8 @@ class SimClrTrainerTest {
         assertEquals(outcome, recorder.finished);
         RunFolder run = RunFolder.open(dir.resolve("run"));
         assertEquals(tiny(2), run.readConfig());
-        assertEquals(recorder.checkpoints.get(1), new CheckpointStore(run.checkpointsDir()).latest().orElseThrow());
+        assertEquals(recorder.checkpoints.get(1), run.checkpoints().newestUsable().file());
+        assertEquals(recorder.checkpoints.get(1).getFileName() + "\n", Files.readString(run.checkpointsDir().resolve("latest")));
         List<String[]> rows = rows(run.metricsFile());
         assertEquals(8, rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -111,7 +116,7 @@ class SimClrTrainerTest {
         Path runDir = dir.resolve("interrupted");
         RunFolder run = RunFolder.create(runDir, config);
         TrainingControl control = new TrainingControl();
-        SimClrTrainer trainer = new SimClrTrainer(config, run, control);
+        Trainer trainer = new Trainer(config, run, control);
         trainer.addListener(new TrainingListener() {
             @Override public void onStep(StepMetrics step) {
                 if (step.globalStep() == 4) {
@@ -139,7 +144,7 @@ class SimClrTrainerTest {
     void aPausedRunTakesNoStepsUntilResumed() throws Exception {
         TrainConfig config = tiny(2);
         TrainingControl control = new TrainingControl();
-        SimClrTrainer trainer = new SimClrTrainer(config, RunFolder.create(dir.resolve("paused"), config), control);
+        Trainer trainer = new Trainer(config, RunFolder.create(dir.resolve("paused"), config), control);
         Recorder recorder = new Recorder();
         java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
         trainer.addListener(recorder);
@@ -166,28 +171,28 @@ class SimClrTrainerTest {
         Path runDir = dir.resolve("nan");
         assertEquals(TrainingOutcome.Status.COMPLETED, train(tiny(1), runDir, false).status());
         RunFolder run = RunFolder.open(runDir);
-        Path good = new CheckpointStore(run.checkpointsDir()).latest().orElseThrow();
-        TrainConfig exploding = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 16, 3, 0.5, OptimizerKind.ADAM,
-                1e30, 0, 0, 0, 0, 7, "cpu", 1, 1, 1, 0, 0, 0.1);
+        Path good = run.checkpoints().newestUsable().file();
+        TrainConfig exploding = tiny(1).withOptimization(new OptimizationConfig(OptimizerKind.ADAM, 16, 1e30, 0))
+                .withSchedule(ScheduleConfig.of(3));
         AtomicFiles.writeString(run.configFile(), Json.toJson(exploding));
         Recorder recorder = new Recorder();
         TrainingOutcome failed = train(exploding, runDir, true, recorder);
         assertEquals(TrainingOutcome.Status.FAILED, failed.status());
         assertTrue(failed.message().matches("(?s).*loss became NaN.*temperature 0\\.5.*learning rate [0-9.]+e\\+(29|30).*"), failed.message());
+        assertTrue(failed.message().contains("the last good checkpoint, " + good.getFileName() + ", is kept"), failed.message());
         assertEquals(1, recorder.failures.size());
         assertEquals(1, failed.epochsDone(), "the outcome reports the progress made before the failure");
         assertTrue(failed.globalStep() >= 4, "steps done: " + failed.globalStep());
-        assertEquals(good, new CheckpointStore(run.checkpointsDir()).latest().orElseThrow());
+        assertEquals(good, run.checkpoints().newestUsable().file());
         assertEquals(1, CheckpointStore.readPosition(good).epoch());
     }
 
     @Test
-    void resumingARunWithoutACheckpointSaysSo() {
-        Path runDir = dir.resolve("empty");
-        RunFolder.create(runDir, tiny(1));
-        TrainingOutcome outcome = train(tiny(1), runDir, true);
-        assertEquals(TrainingOutcome.Status.FAILED, outcome.status());
-        assertTrue(outcome.message().contains("no checkpoint"), outcome.message());
+    void aLossThatIsNotANumberBeforeAnyCheckpointSaysThatNoneIsKept() {
+        TrainConfig exploding = tiny(1).withOptimization(new OptimizationConfig(OptimizerKind.ADAM, 16, 1e30, 0));
+        TrainingOutcome failed = train(exploding, dir.resolve("nan-first"), false);
+        assertEquals(TrainingOutcome.Status.FAILED, failed.status());
+        assertTrue(failed.message().contains("no checkpoint had been written yet") && !failed.message().contains("is kept"), failed.message());
     }
 
     @Test
@@ -199,13 +204,16 @@ class SimClrTrainerTest {
 
     @Test
     void badSettingsAreNamed() {
-        TrainConfig cold = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 16, 1, 0, OptimizerKind.ADAM, 0, -1, 0, 0, 0,
-                7, "cpu", 1, 1, 1, 0, 0, 0.1);
+        TrainConfig cold = tiny(1).withTemperature(0);
         var e = assertThrows(IllegalArgumentException.class, cold::validated);
-        assertTrue(e.getMessage().contains("temperature is 0.0"), e.getMessage());
-        TrainConfig one = new TrainConfig(tiny(1).data(), tiny(1).augmentation(), tiny(1).model(), 1, 1, 0.5, OptimizerKind.ADAM, 0, -1, 0, 0, 0,
-                7, "tpu", 1, 1, 1, 0, 0, 0.1);
+        assertTrue(e.getMessage().contains("method.simclr.temperature is 0.0"), e.getMessage());
+        TrainConfig one = tiny(1).withOptimization(new OptimizationConfig(OptimizerKind.ADAM, 1, 0, -1)).withRuntime(new RuntimeConfig("tpu", 1, 1, 0));
         var f = assertThrows(IllegalArgumentException.class, one::validated);
-        assertTrue(f.getMessage().contains("batchSize is 1") && f.getMessage().contains("device is 'tpu'"), f.getMessage());
+        assertTrue(f.getMessage().contains("optimization.batchSize is 1") && f.getMessage().contains("runtime.device is 'tpu'"), f.getMessage());
+        var g = assertThrows(IllegalArgumentException.class,
+                () -> tiny(1).withOptimization(new OptimizationConfig(OptimizerKind.ADAM, 100_000, 0, -1)).validated());
+        assertTrue(g.getMessage().contains("optimization.batchSize is 100000 but must be 2 to 8192"), g.getMessage());
+        var h = assertThrows(IllegalArgumentException.class, () -> tiny(1).withData(DataConfig.shapes().withImageSize(-5)).validated());
+        assertTrue(h.getMessage().contains("data.imageSize is -5"), h.getMessage());
     }
 }
