@@ -59,7 +59,9 @@ public final class Charts {
         return chart;
     }
 
-    public static ChartViewer viewer(JFreeChart chart, String id) {
+    /** A viewer of {@code chart}, whose text sizes and colours follow the window's {@code appearance}. */
+    public static ChartViewer viewer(JFreeChart chart, String id, Appearance appearance) {
+        appearance.follow(chart);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId(id);
         viewer.setMinSize(200, 150);

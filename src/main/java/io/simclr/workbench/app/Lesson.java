@@ -4,6 +4,8 @@ import io.simclr.workbench.augment.AugmentationConfig;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,16 +17,58 @@ import java.util.List;
 public record Lesson(String title, String text, String screen, String preset, AugmentationConfig augmentation, int seed, Training training,
                      double temperature, List<String> hidden) {
 
-    /** {@code seed} and {@code warmupEpochs} may be left out (null): the screen keeps its own. */
-    public record Training(String encoder, int epochs, int batch, double temperature, double learningRate, Integer seed, Integer warmupEpochs) {}
+    /**
+     * {@code seed}, {@code warmupEpochs} and {@code images} (how many built-in shapes) may be left out
+     * (null): the screen keeps its own.
+     */
+    public record Training(String encoder, int epochs, int batch, double temperature, double learningRate, Integer seed, Integer warmupEpochs,
+                           Integer images) {}
+
+    /** A lesson with nothing in it yet, for screens to fill. */
+    public static Lesson empty() {
+        return new Lesson(null, null, null, null, null, 0, null, 0, List.of());
+    }
 
     public static Lesson read(Path file) {
-        Lesson lesson = Json.GSON.fromJson(Json.read(file), Lesson.class);
+        return parse(Json.read(file), file.toString());
+    }
+
+    /** A lesson that ships with the app ({@code /io/simclr/workbench/lessons/NAME}). */
+    public static Lesson builtIn(String name) {
+        try (InputStream in = Lesson.class.getResourceAsStream("/io/simclr/workbench/lessons/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no built-in lesson " + name);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The built-in lessons, in the order of their index. */
+    public static List<String> builtInNames() {
+        try (InputStream in = Lesson.class.getResourceAsStream("/io/simclr/workbench/lessons/lessons.txt")) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Lesson parse(String json, String source) {
+        Lesson lesson;
+        try {
+            lesson = Json.GSON.fromJson(json, Lesson.class);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(source + ": not a lesson file (" + e.getMessage() + ")", e);
+        }
         if (lesson == null) {
-            throw new IllegalArgumentException(file + ": empty lesson file");
+            throw new IllegalArgumentException(source + ": empty lesson file");
         }
         if (lesson.augmentation() != null && !lesson.augmentation().problems().isEmpty()) {
-            throw new IllegalArgumentException(file + ": " + String.join("; ", lesson.augmentation().problems()));
+            throw new IllegalArgumentException(source + ": " + String.join("; ", lesson.augmentation().problems()));
         }
         return lesson;
     }
@@ -35,5 +79,29 @@ public record Lesson(String title, String text, String screen, String preset, Au
 
     public List<String> hiddenOrEmpty() {
         return hidden == null ? List.of() : hidden;
+    }
+
+    public Lesson withText(String newTitle, String newText) {
+        return new Lesson(newTitle, newText, screen, preset, augmentation, seed, training, temperature, hidden);
+    }
+
+    public Lesson withScreen(String newScreen) {
+        return new Lesson(title, text, newScreen, preset, augmentation, seed, training, temperature, hidden);
+    }
+
+    public Lesson withAugmentations(String newPreset, AugmentationConfig newAugmentation, int newSeed) {
+        return new Lesson(title, text, screen, newPreset, newAugmentation, newSeed, training, temperature, hidden);
+    }
+
+    public Lesson withTraining(Training newTraining) {
+        return new Lesson(title, text, screen, preset, augmentation, seed, newTraining, temperature, hidden);
+    }
+
+    public Lesson withTemperature(double newTemperature) {
+        return new Lesson(title, text, screen, preset, augmentation, seed, training, newTemperature, hidden);
+    }
+
+    public Lesson withHidden(List<String> newHidden) {
+        return new Lesson(title, text, screen, preset, augmentation, seed, training, temperature, List.copyOf(newHidden));
     }
 }

@@ -3,52 +3,71 @@ package io.simclr.workbench.app;
 import io.simclr.workbench.AppVersion;
 import io.simclr.workbench.app.augment.AugmentationsView;
 import io.simclr.workbench.app.augment.AugmentationsViewModel;
-import io.simclr.workbench.app.train.TrainView;
-import io.simclr.workbench.app.train.TrainViewModel;
 import io.simclr.workbench.app.embed.EmbeddingsView;
+import io.simclr.workbench.app.embed.EmbeddingsViewModel;
 import io.simclr.workbench.app.evaluate.EvaluateView;
+import io.simclr.workbench.app.evaluate.EvaluateViewModel;
 import io.simclr.workbench.app.runs.RunsView;
 import io.simclr.workbench.app.runs.RunsViewModel;
-import io.simclr.workbench.app.evaluate.EvaluateViewModel;
-import io.simclr.workbench.app.embed.EmbeddingsViewModel;
-import io.simclr.workbench.app.temperature.TemperatureView;
+import io.simclr.workbench.app.start.StartView;
 import io.simclr.workbench.app.study.StudyView;
 import io.simclr.workbench.app.study.StudyViewModel;
 import io.simclr.workbench.app.temperature.SweepView;
 import io.simclr.workbench.app.temperature.SweepViewModel;
+import io.simclr.workbench.app.temperature.TemperatureView;
 import io.simclr.workbench.app.temperature.TemperatureViewModel;
+import io.simclr.workbench.app.train.TrainView;
+import io.simclr.workbench.app.train.TrainViewModel;
+import io.simclr.workbench.app.train.TrainingSpeed;
+import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.prefs.Preferences;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
- * The window: a column of screen buttons on the left, the chosen screen beside it. Ctrl+1…7 switch
- * screens, Ctrl+Enter starts training, Escape stops it, Ctrl+plus/minus zoom, Ctrl+D toggles the
- * dark theme. Size and position are remembered between launches.
+ * The window: a column of screen buttons on the left, the chosen screen beside it, a lesson's text
+ * above. F1 opens the Start page, Ctrl+1…7 the other screens, Ctrl+Enter starts training, Escape
+ * stops it, Ctrl+plus / Ctrl+minus / Ctrl+0 zoom everything for a projector, Ctrl+D switches the
+ * dark theme. Size, place, zoom and theme are remembered, and the window always opens on screen.
  */
-public final class WorkbenchApp extends Application {
-
-    private static final String LIGHT = WorkbenchApp.class.getResource("workbench.css").toExternalForm();
-    private static final String DARK = WorkbenchApp.class.getResource("dark.css").toExternalForm();
+public final class WorkbenchApp extends Application implements Navigation {
 
     /** Window layout, zoom and theme; tests point it elsewhere so they leave a user's settings alone. */
     private final Preferences prefs = WorkbenchPrefs.node();
+    private final UiStallMeter stalls = new UiStallMeter();
+    private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+    private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
+    private final BorderPane root = new BorderPane();
+    private Screen shown = Screen.START;
+
+    private Appearance appearance;
+    private RunCatalog catalog;
+    private DatasetChoice dataset;
     private AugmentationsViewModel augmentations;
     private TrainViewModel training;
     private TrainView trainView;
@@ -58,308 +77,269 @@ public final class WorkbenchApp extends Application {
     private EmbeddingsViewModel embeddings;
     private EvaluateViewModel evaluation;
     private RunsViewModel runs;
-    private List<Node> screenNodes = List.of();
-    /** The open lesson's explanation, above every screen; hidden when there is none. */
-    private final Label lessonText = new Label();
-    private String lessonTitle;
-    private String lessonBody;
-    private BorderPane root;
-    private VBox nav;
-    private List<String> names;
-    private final UiStallMeter stalls = new UiStallMeter();
-    private double fontSize = 13;
+    private LessonController lessons;
+    private FxDialogs dialogs;
+    private Timeline catalogRefresh;
 
     @Override
     public void start(Stage stage) {
-        augmentations = new AugmentationsViewModel();
-        training = new TrainViewModel();
-        AugmentationsView augmentView = new AugmentationsView(augmentations);
-        trainView = new TrainView(training);
-        temperature = new TemperatureViewModel();
-        sweep = new SweepViewModel();
-        java.nio.file.Path runsFolder = java.nio.file.Path.of(training.runsFolder.get());
-        TemperatureView temperatureView = new TemperatureView(temperature,
-                new SweepView(sweep, runsFolder, page -> getHostServices().showDocument(page.toUri().toString())));
-        study = new StudyViewModel();
-        StudyView studyView = new StudyView(study, runsFolder, page -> getHostServices().showDocument(page.toUri().toString()));
-        runs = new RunsViewModel();
-        sweep.job.running.addListener((o, was, now) -> runs.refresh());
+        Executor ui = Platform::runLater;
+        appearance = new Appearance(prefs);
+        dialogs = new FxDialogs(stage, page -> getHostServices().showDocument(page.toUri().toString()));
+        catalog = new RunCatalog(Path.of(System.getProperty("simclr.workbench.runs", "runs")), ui);
+        dataset = new DatasetChoice(ui);
+        createScreens(ui);
+        lessons = new LessonController(List.of(augmentations, training, temperature), screens, () -> shown, this::show);
+
+        root.setId("workbench-root");
+        root.setLeft(navigation(stage));
+        root.setTop(lessons.banner());
+        Scene scene = new Scene(root);
+        appearance.attach(scene);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+
+        stage.setTitle("SimCLR Workbench");
+        stage.setScene(scene);
+        WindowPlacement.restore(stage, prefs);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmClose()) {
+                e.consume();
+                return;
+            }
+            WindowPlacement.remember(stage, prefs);
+        });
+        show(prefs.getBoolean("showStart", true) ? Screen.START : Screen.AUGMENTATIONS);
+        catalog.refresh();
+        temperature.load();
+        // Runs made elsewhere (a command line, a sweep) appear without a Refresh button.
+        catalogRefresh = new Timeline(new KeyFrame(Duration.seconds(3), e -> catalog.refresh()));
+        catalogRefresh.setCycleCount(Animation.INDEFINITE);
+        catalogRefresh.play();
+        stalls.start();
+        stage.show();
+    }
+
+    private void createScreens(Executor ui) {
+        augmentations = new AugmentationsViewModel(ui);
+        training = new TrainViewModel(dataset, catalog, new TrainingSpeed(prefs));
+        trainView = new TrainView(training, dataset, catalog, dialogs, this, appearance);
+        temperature = new TemperatureViewModel(catalog, ui);
+        sweep = new SweepViewModel(dataset::config, 64, ui);
+        study = new StudyViewModel(dataset::config, 64);
+        evaluation = new EvaluateViewModel(catalog, ui);
+        embeddings = new EmbeddingsViewModel(catalog, ui);
+        runs = new RunsViewModel(catalog, ui);
         // One training job at a time: on a laptop's few cores two would each crawl.
-        javafx.beans.binding.BooleanBinding trainScreenBusy = training.state.isNotEqualTo(TrainViewModel.State.IDLE);
+        BooleanBinding trainScreenBusy = training.state.isNotEqualTo(TrainViewModel.State.IDLE);
         training.blocked.bind(sweep.job.running.or(study.job.running));
         sweep.job.blocked.bind(trainScreenBusy.or(study.job.running));
         study.job.blocked.bind(trainScreenBusy.or(sweep.job.running));
-        study.job.running.addListener((o, was, now) -> runs.refresh());
-        RunsView runsView = new RunsView(runs, report -> getHostServices().showDocument(report.toUri().toString()));
-        runs.refresh();
-        training.state.addListener((o, was, now) -> {
-            if (now == TrainViewModel.State.IDLE) {
-                runs.refresh();
-            }
-        });
-        evaluation = new EvaluateViewModel();
-        EvaluateView evaluateView = new EvaluateView(evaluation);
-        embeddings = new EmbeddingsViewModel();
-        EmbeddingsView embeddingsView = new EmbeddingsView(embeddings);
-        io.simclr.workbench.train.RunFolder.newestWithCheckpoint(java.nio.file.Path.of(training.runsFolder.get())).ifPresent(run -> {
-            temperature.run.set(run.root());
-            embeddings.run.set(run.root());
-            evaluation.run.set(run.root());
-        });
-        temperature.load();
-
-        BorderPane root = new BorderPane();
-        root.setId("workbench-root");
-        ToggleGroup screens = new ToggleGroup();
-        List<Node> views = List.of(augmentView, trainView, evaluateView, embeddingsView, temperatureView, studyView, runsView);
-        List<String> names = List.of("Augmentations", "Train", "Evaluate", "Embeddings", "Temperature", "Study", "Runs");
-        screenNodes = views;
-        this.root = root;
-        this.names = names;
-        VBox nav = new VBox(4);
-        this.nav = nav;
-        nav.getStyleClass().add("nav");
-        nav.setPadding(new Insets(10));
-        for (int i = 0; i < views.size(); i++) {
-            ToggleButton button = new ToggleButton(names.get(i));
-            button.setId("nav-" + names.get(i).toLowerCase());
-            button.setToggleGroup(screens);
-            button.setMaxWidth(Double.MAX_VALUE);
-            Node view = views.get(i);
-            button.setOnAction(e -> {
-                root.setCenter(view);
-                button.setSelected(true);
-            });
-            nav.getChildren().add(button);
-        }
-        Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
-        Label version = new Label("SimCLR Workbench " + AppVersion.app());
-        version.getStyleClass().add("hint");
-        javafx.scene.control.Button openLesson = new javafx.scene.control.Button("Open lesson…");
-        openLesson.setMaxWidth(Double.MAX_VALUE);
-        openLesson.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = lessonChooser();
-            java.io.File file = chooser.showOpenDialog(stage);
-            if (file != null) {
-                try {
-                    applyLesson(Lesson.read(file.toPath()), root, nav, names);
-                } catch (RuntimeException ex) {
-                    new Alert(Alert.AlertType.ERROR, ex.getMessage()).show();
-                }
-            }
-        });
-        javafx.scene.control.Button saveLesson = new javafx.scene.control.Button("Save lesson…");
-        saveLesson.setMaxWidth(Double.MAX_VALUE);
-        saveLesson.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = lessonChooser();
-            chooser.setInitialFileName("lesson.json");
-            java.io.File file = chooser.showSaveDialog(stage);
-            if (file != null) {
-                try {
-                    captureLesson(root, nav, names).write(file.toPath());
-                } catch (java.io.IOException ex) {
-                    new Alert(Alert.AlertType.ERROR, file + ": could not write the lesson (" + ex.getMessage() + ")").show();
-                }
-            }
-        });
-        Label stall = new Label();
-        stall.setId("ui-stall");
-        stall.getStyleClass().add("hint");
-        // The longest gap between UI pulses since launch: the figure a "never blocks" claim rests on.
-        javafx.animation.Timeline stallReadout = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
-                e -> stall.setText(String.format("longest UI pause %.0f ms", stalls.worstGapMillis()))));
-        stall.setWrapText(true);
-        stallReadout.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        stallReadout.play();
+        sweep.job.running.addListener((o, was, now) -> catalog.refresh());
+        study.job.running.addListener((o, was, now) -> catalog.refresh());
         training.state.addListener((o, was, now) -> {
             if (now == TrainViewModel.State.RUNNING && was == TrainViewModel.State.IDLE) {
                 stalls.reset(); // measure the run, not the launch
             }
         });
-        nav.getChildren().addAll(spacer, openLesson, saveLesson, stall, version);
-        root.setLeft(nav);
-        lessonText.setId("lesson-text");
-        lessonText.setWrapText(true);
-        lessonText.getStyleClass().add("lesson-text");
-        lessonText.setVisible(false);
-        lessonText.setManaged(false);
-        lessonText.setMaxWidth(Double.MAX_VALUE);
-        root.setTop(lessonText);
-        ((ToggleButton) nav.getChildren().get(0)).fire();
 
-        Scene scene = new Scene(root, prefs.getDouble("width", 1280), prefs.getDouble("height", 800));
-        scene.getStylesheets().add(LIGHT);
-        if (prefs.getBoolean("dark", false)) {
-            scene.getStylesheets().add(DARK);
-        }
-        fontSize = prefs.getDouble("fontSize", 13);
-        root.setStyle("-fx-font-size: " + fontSize + "px;");
-        for (int i = 0; i < views.size(); i++) {
-            ToggleButton button = (ToggleButton) nav.getChildren().get(i);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)), KeyCombination.SHORTCUT_DOWN), button::fire);
-        }
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), training::start);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), training::stop);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoom(root, 2));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(root, -2));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (!scene.getStylesheets().remove(DARK)) {
-                scene.getStylesheets().add(DARK);
+        BooleanProperty showAtStart = new SimpleBooleanProperty(prefs.getBoolean("showStart", true));
+        showAtStart.addListener((o, was, now) -> prefs.putBoolean("showStart", now));
+        screens.put(Screen.START, new StartView(new StartView.Actions() {
+            @Override
+            public void show(Screen screen) {
+                WorkbenchApp.this.show(screen);
             }
-            prefs.putBoolean("dark", scene.getStylesheets().contains(DARK));
-        });
 
-        stage.setTitle("SimCLR Workbench");
-        stage.setScene(scene);
-        if (prefs.getDouble("x", Double.NaN) == prefs.getDouble("x", Double.NaN)) {
-            stage.setX(prefs.getDouble("x", 0));
-            stage.setY(prefs.getDouble("y", 0));
-        }
-        stage.setOnCloseRequest(e -> {
-            if (training.busy() || sweep.job.running.get() || study.job.running.get()) {
-                String what = training.busy() ? "A training run" : sweep.job.running.get() ? "A temperature sweep" : "An augmentation study";
-                Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                        what + " is in progress. Stop it (a checkpoint is kept, so it can be resumed) and close?",
-                        ButtonType.YES, ButtonType.NO);
-                ask.setHeaderText("Close while training?");
-                if (ask.showAndWait().orElse(ButtonType.NO) != ButtonType.YES) {
-                    e.consume();
-                    return;
-                }
-                training.stop(); // the trainer checkpoints at its next step; stop() below waits for it
+            @Override
+            public void runClassDemo() {
+                training.recipe.set(TrainViewModel.Recipe.CLASS_DEMO);
+                WorkbenchApp.this.show(Screen.TRAIN);
+                training.start();
             }
-            prefs.putDouble("width", scene.getWidth());
-            prefs.putDouble("height", scene.getHeight());
-            prefs.putDouble("x", stage.getX());
-            prefs.putDouble("y", stage.getY());
-        });
-        stalls.start();
-        stage.show();
+
+            @Override
+            public void openLesson(Lesson lesson) {
+                lessons.open(lesson);
+            }
+
+            @Override
+            public void openLessonFile() {
+                WorkbenchApp.this.openLessonFile();
+            }
+        }, showAtStart));
+        screens.put(Screen.AUGMENTATIONS, new AugmentationsView(augmentations, dialogs, appearance));
+        screens.put(Screen.TRAIN, trainView);
+        screens.put(Screen.EVALUATE, new EvaluateView(evaluation, catalog, dialogs, appearance));
+        screens.put(Screen.EMBEDDINGS, new EmbeddingsView(embeddings, catalog, dialogs, appearance));
+        screens.put(Screen.TEMPERATURE, new TemperatureView(temperature, new SweepView(sweep, catalog.folder(), dialogs, appearance, dataset),
+                catalog, dialogs, appearance));
+        screens.put(Screen.STUDY, new StudyView(study, catalog.folder(), dialogs, appearance));
+        screens.put(Screen.RUNS, new RunsView(runs, dialogs, this, appearance));
     }
 
-    /** Applies a lesson as the Open lesson button does (for tests). */
+    /** The column of screen buttons, the lesson buttons and the UI-pause readout. */
+    private Node navigation(Stage stage) {
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("nav");
+        nav.setPadding(new Insets(10));
+        ToggleGroup group = new ToggleGroup();
+        for (Screen screen : Screen.values()) {
+            ToggleButton button = new ToggleButton(screen.title());
+            button.setId(screen.navId());
+            button.setToggleGroup(group);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            button.setOnAction(e -> show(screen));
+            buttons.put(screen, button);
+            nav.getChildren().add(button);
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Button openLesson = new Button("Open lesson…");
+        openLesson.setId("nav-open-lesson");
+        openLesson.setMaxWidth(Double.MAX_VALUE);
+        openLesson.setOnAction(e -> openLessonFile());
+        Button saveLesson = new Button("Save lesson…");
+        saveLesson.setId("nav-save-lesson");
+        saveLesson.setMaxWidth(Double.MAX_VALUE);
+        saveLesson.setOnAction(e -> lessons.save(dialogs, Path.of("samples", "lessons")));
+        Label stall = Widgets.hint("");
+        stall.setId("ui-stall");
+        // The longest gap between UI pulses since launch: the figure a "never blocks" claim rests on.
+        Timeline stallReadout = new Timeline(new KeyFrame(Duration.seconds(1),
+                e -> stall.setText(String.format("longest UI pause %.0f ms", stalls.worstGapMillis()))));
+        stallReadout.setCycleCount(Animation.INDEFINITE);
+        stallReadout.play();
+        Label version = Widgets.hint("SimCLR Workbench " + AppVersion.app());
+        nav.getChildren().addAll(spacer, openLesson, saveLesson, stall, version);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(nav);
+        scroll.setFitToHeight(true);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("nav-scroll");
+        return scroll;
+    }
+
+    private void openLessonFile() {
+        dialogs.chooseOpenFile("Open lesson", Path.of("samples", "lessons"), "Lesson (JSON)", "*.json").ifPresent(file -> {
+            try {
+                lessons.open(Lesson.read(file));
+            } catch (RuntimeException ex) {
+                dialogs.showError("The lesson could not be opened", ex.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void show(Screen screen) {
+        shown = screen;
+        root.setCenter(screens.get(screen));
+        buttons.get(screen).setSelected(true);
+    }
+
+    @Override
+    public void evaluate(Path run) {
+        catalog.pick(run);
+        show(Screen.EVALUATE);
+        evaluation.evaluate();
+    }
+
+    @Override
+    public void map(Path run) {
+        catalog.pick(run);
+        show(Screen.EMBEDDINGS);
+        embeddings.map(false);
+    }
+
+    /**
+     * The window's keys. Zoom takes Ctrl with plus however the keyboard makes it (the = key, Shift+=,
+     * the numpad's +), minus, and 0 to reset.
+     */
+    private void shortcut(KeyEvent e) {
+        if (e.getCode() == KeyCode.F1) {
+            show(Screen.START);
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            training.stop();
+            return; // Escape also closes menus and dialogs
+        } else if (!e.isShortcutDown()) {
+            return;
+        } else if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD) {
+            appearance.zoom(1);
+        } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
+            appearance.zoom(-1);
+        } else if (e.getCode() == KeyCode.D) {
+            appearance.dark.set(!appearance.dark.get());
+        } else if (e.getCode() == KeyCode.ENTER) {
+            training.start();
+        } else if (e.getCode().isDigitKey()) {
+            // "1" … "9" and "Numpad 1" …: the digit ends the key's name.
+            String name = e.getCode().getName();
+            int n = Character.getNumericValue(name.charAt(name.length() - 1));
+            if (n == 0) {
+                appearance.resetZoom();
+            } else if (n < Screen.values().length) {
+                show(Screen.values()[n]);
+            }
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private boolean confirmClose() {
+        if (!(training.busy() || sweep.job.running.get() || study.job.running.get())) {
+            return true;
+        }
+        String what = training.busy() ? "A training run" : sweep.job.running.get() ? "A temperature sweep" : "An augmentation study";
+        if (!dialogs.confirm("Close while training?", what + " is in progress. Stop it (a checkpoint is kept, so it can be resumed) and close?")) {
+            return false;
+        }
+        training.stop(); // the trainer checkpoints at its next step; stop() below waits for it
+        return true;
+    }
+
+    /** Opens a lesson as the Open lesson button does (for tests). */
     void openLessonForTest(Lesson lesson) {
-        applyLesson(lesson, root, nav, names);
+        lessons.open(lesson);
+    }
+
+    /** A control a lesson may hide, found on any screen, shown or not (for tests). */
+    Node hideableForTest(String id) {
+        return lessons.find(id);
     }
 
     /** A screen's node, shown or not (for tests). */
-    Node screenForTest(String name) {
-        return screenNodes.get(names.indexOf(name));
+    Node screenForTest(Screen screen) {
+        return screens.get(screen);
     }
 
-    /** Saves what the Save lesson button saves (for tests). */
-    void saveLessonForTest(java.nio.file.Path file) throws java.io.IOException {
-        captureLesson(root, nav, names).write(file);
+    /** Saves what the Save lesson button saves, without its dialog (for tests). */
+    void saveLessonForTest(Path file) throws java.io.IOException {
+        lessons.capture().write(file);
     }
 
-    private static javafx.stage.FileChooser lessonChooser() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Lesson (JSON)", "*.json"));
-        return chooser;
+    Appearance appearanceForTest() {
+        return appearance;
     }
 
-    /** Everything a lesson file holds, as the window shows it now. */
-    Lesson captureLesson(BorderPane root, VBox nav, List<String> names) {
-        String screen = names.get(0);
-        for (int i = 0; i < names.size(); i++) {
-            if (((ToggleButton) nav.getChildren().get(i)).isSelected()) {
-                screen = names.get(i);
-            }
-        }
-        List<String> hidden = new java.util.ArrayList<>();
-        for (Node screenNode : screenNodes) {
-            collectHidden(screenNode, hidden);
-        }
-        return new Lesson(lessonTitle, lessonBody, screen, augmentations.preset.get().id(), augmentations.config(), augmentations.seed.get(),
-                new Lesson.Training(training.encoder.get().id(), training.epochs.get(), training.batch.get(), training.temperature.get(),
-                        training.learningRate.get(), training.seed.get(), training.warmupEpochs.get()),
-                temperature.temperature.get(), hidden);
+    TrainViewModel trainingForTest() {
+        return training;
     }
 
-    /** A control a lesson may hide: it has an id, and no binding owns its visibility (a hint shown only in some state). */
-    private static boolean lessonControl(Node node) {
-        return node.getId() != null && !node.visibleProperty().isBound();
+    RunCatalog catalogForTest() {
+        return catalog;
     }
 
-    private static void collectHidden(Node node, List<String> hidden) {
-        if (lessonControl(node) && !node.isVisible()) {
-            hidden.add(node.getId());
-        }
-        if (node instanceof javafx.scene.Parent parent) {
-            parent.getChildrenUnmodifiable().forEach(child -> collectHidden(child, hidden));
-        }
+    DatasetChoice datasetForTest() {
+        return dataset;
     }
 
-    /** Sets every screen from a lesson, hides the controls it lists, shows its text, and opens its screen. */
-    void applyLesson(Lesson lesson, BorderPane root, VBox nav, List<String> names) {
-        lessonTitle = lesson.title();
-        lessonBody = lesson.text();
-        boolean hasText = lesson.text() != null && !lesson.text().isBlank();
-        lessonText.setText(hasText ? (lesson.title() == null ? "" : lesson.title() + " — ") + lesson.text() : "");
-        lessonText.setVisible(hasText);
-        lessonText.setManaged(hasText);
-        if (lesson.preset() != null) {
-            augmentations.preset.set(io.simclr.workbench.augment.AugmentationPreset.parse(lesson.preset()));
-        }
-        if (lesson.augmentation() != null) {
-            var a = lesson.augmentation();
-            var base = augmentations.preset.get().config().colorJitter();
-            augmentations.crop.set(a.crop().enabled());
-            augmentations.cropMinScale.set(a.crop().scaleMin());
-            augmentations.flip.set(a.flip().enabled());
-            augmentations.rotation.set(a.rotation().enabled());
-            augmentations.colorJitter.set(a.colorJitter().enabled());
-            augmentations.colorStrength.set(base.brightness() > 0 ? a.colorJitter().brightness() / base.brightness() : 1);
-            augmentations.grayscaleP.set(a.grayscale().enabled() ? a.grayscale().p() : 0);
-            augmentations.blur.set(a.blur().enabled());
-            augmentations.blurP.set(a.blur().p());
-            augmentations.colorP.set(a.colorJitter().p());
-            augmentations.cutout.set(a.cutout().enabled());
-            augmentations.noise.set(a.noise().enabled());
-            augmentations.sobel.set(a.sobel().enabled());
-        }
-        augmentations.seed.set(lesson.seed());
-        if (lesson.training() != null) {
-            Lesson.Training t = lesson.training();
-            training.encoder.set(io.simclr.workbench.model.EncoderKind.parse(t.encoder()));
-            training.epochs.set(t.epochs());
-            training.batch.set(t.batch());
-            training.temperature.set(t.temperature());
-            training.learningRate.set(t.learningRate());
-            if (t.seed() != null) {
-                training.seed.set(t.seed());
-            }
-            if (t.warmupEpochs() != null) {
-                training.warmupEpochs.set(Math.min(t.warmupEpochs(), t.epochs()));
-            }
-        }
-        if (lesson.temperature() > 0) {
-            temperature.temperature.set(lesson.temperature());
-        }
-        java.util.Set<String> hidden = new java.util.HashSet<>(lesson.hiddenOrEmpty());
-        for (Node screenNode : screenNodes) {
-            applyHidden(screenNode, hidden);
-        }
-        int index = Math.max(0, names.indexOf(lesson.screen()));
-        ((ToggleButton) nav.getChildren().get(index)).fire();
+    EvaluateViewModel evaluationForTest() {
+        return evaluation;
     }
 
-    private static void applyHidden(Node node, java.util.Set<String> hidden) {
-        if (lessonControl(node)) {
-            boolean hide = hidden.contains(node.getId());
-            node.setVisible(!hide);
-            node.setManaged(!hide);
-        }
-        if (node instanceof javafx.scene.Parent parent) {
-            parent.getChildrenUnmodifiable().forEach(child -> applyHidden(child, hidden));
-        }
-    }
-
-    private void zoom(BorderPane root, double delta) {
-        fontSize = Math.max(10, Math.min(28, fontSize + delta));
-        root.setStyle("-fx-font-size: " + fontSize + "px;");
-        prefs.putDouble("fontSize", fontSize);
+    EmbeddingsViewModel embeddingsForTest() {
+        return embeddings;
     }
 
     /** The longest gap between UI pulses since start (ms). */
@@ -370,6 +350,9 @@ public final class WorkbenchApp extends Application {
     @Override
     public void stop() {
         stalls.stop();
+        if (catalogRefresh != null) {
+            catalogRefresh.stop();
+        }
         trainView.dispose();
         training.close();
         augmentations.dispose();
@@ -379,6 +362,8 @@ public final class WorkbenchApp extends Application {
         embeddings.dispose();
         evaluation.dispose();
         runs.dispose();
+        catalog.dispose();
+        dataset.dispose();
     }
 
     public static void launchWindow(String[] args) {

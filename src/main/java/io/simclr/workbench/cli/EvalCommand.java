@@ -78,7 +78,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (!r.fineTuning().isEmpty()) {
             printPerClass(out, r.fineTuning().get(r.fineTuning().size() - 1));
         }
-        out.printf(Locale.ROOT, "wrote %s in %.1f s%n", runDir.resolve("eval.json"), (System.nanoTime() - start) / 1e9);
+        out.printf(Locale.ROOT, "wrote %s in %.1f s%n", runDir.resolve(RunFolder.EVALUATION), (System.nanoTime() - start) / 1e9);
         out.printf(Locale.ROOT, "RESULT linear_top1=%s knn_top1=%s random_init_linear_top1=%s%n", figure(r.trained().linearTop1()),
                 figure(r.trained().knnTop1()), figure(r.randomInit().linearTop1()));
         return 0;

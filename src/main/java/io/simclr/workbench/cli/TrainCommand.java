@@ -26,7 +26,6 @@ import io.simclr.workbench.train.TrainingService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN", description = "Continue the run in this folder from its latest checkpoint (its config.json is used).")
     Path resume;
 
-    @Option(names = "--out", paramLabel = "RUN", description = "Run folder to create; default runs/<date-time>.")
+    @Option(names = "--out", paramLabel = "RUN", description = "Run folder to create; default runs/<dataset>-<encoder>-<MMdd-HHmmss>.")
     Path out;
 
     @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "small", description = "small, resnet18, resnet50 or efficientnet-b0.")
@@ -159,10 +158,11 @@ final class TrainCommand implements Callable<Integer> {
                 rejectRunDefiningOptions();
                 runDir = resume;
                 log.printf("resuming %s%n", resume);
-                job = service.resume(resume, runtime(), "the command line's train --resume", List.of(progress));
+                job = service.resume(resume, resumeRuntime(RunFolder.open(resume).readConfig().runtime()), "the command line's train --resume",
+                        List.of(progress));
             } else {
                 TrainConfig config = buildConfig();
-                runDir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                runDir = out != null ? out : Path.of("runs", RunFolder.newName(config, LocalDateTime.now()));
                 job = service.start(config, runDir, "the command line's train", List.of(progress));
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -202,15 +202,24 @@ final class TrainCommand implements Callable<Integer> {
         return new RuntimeConfig(device.toLowerCase(Locale.ROOT), threads, augmentThreads, maxSeconds);
     }
 
+    /** The stored runtime, with what was typed now laid over it (a time limit only if typed: it is of one invocation). */
+    private RuntimeConfig resumeRuntime(RuntimeConfig stored) {
+        java.util.Set<String> typed = spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName())
+                .collect(java.util.stream.Collectors.toSet());
+        return stored.forResume(typed.contains("--device") ? device.toLowerCase(Locale.ROOT) : null,
+                typed.contains("--threads") ? threads : null, typed.contains("--augment-threads") ? augmentThreads : null,
+                typed.contains("--max-seconds") ? maxSeconds : null);
+    }
+
     /** A resumed run is the run its folder holds: options that would change what it is are refused, not silently ignored. */
     private void rejectRunDefiningOptions() {
         List<String> refused = spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName())
                 .filter(name -> !RUNTIME_OPTIONS.contains(name)).distinct().toList();
         if (!refused.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", refused) + (refused.size() == 1 ? " does" : " do")
-                    + " not apply to a resumed run: it keeps the settings in " + resume.resolve("config.json")
+                    + " not apply to a resumed run: it keeps the settings in " + resume.resolve(RunFolder.CONFIG)
                     + "; only --device, --threads, --augment-threads, --max-seconds and --no-eval apply to this invocation."
-                    + " To train with other settings, start a new run: train --config " + resume.resolve("config.json") + " "
+                    + " To train with other settings, start a new run: train --config " + resume.resolve(RunFolder.CONFIG) + " "
                     + String.join(" ", refused) + " … --out <new folder>");
         }
     }

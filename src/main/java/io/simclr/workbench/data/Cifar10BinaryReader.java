@@ -64,7 +64,7 @@ public final class Cifar10BinaryReader {
         if (files.isEmpty()) {
             String expected = split == Split.TRAIN ? "data_batch_1.bin … data_batch_5.bin or train.bin" : "test_batch.bin or test.bin";
             throw new DatasetException(folder + ": no CIFAR-10 " + split.id() + " file; expected " + expected
-                    + " (the binary version of CIFAR-10); choose the folder that holds them (--data-dir)");
+                    + " (the binary version of CIFAR-10); choose the folder that holds them");
         }
         return files;
     }

@@ -10,13 +10,13 @@ final class DatasetFolders {
 
     static void requireReadableFolder(Path folder, String what) {
         if (folder == null) {
-            throw new DatasetException(what + " needs a folder: pass --data-dir");
+            throw new DatasetException(what + " needs a folder: choose the folder that holds its files");
         }
         if (!Files.exists(folder)) {
-            throw new DatasetException(folder + ": no such folder; check the " + what + " path (--data-dir)");
+            throw new DatasetException(folder + ": no such folder; check the " + what + " path");
         }
         if (!Files.isDirectory(folder)) {
-            throw new DatasetException(folder + ": is a file, not a folder; choose the folder that holds the " + what + " files (--data-dir)");
+            throw new DatasetException(folder + ": is a file, not a folder; choose the folder that holds the " + what + " files");
         }
         if (!Files.isReadable(folder)) {
             throw new DatasetException(folder + ": cannot be read (permission denied); check its permissions");

@@ -66,7 +66,7 @@ public final class Stl10BinaryReader {
         String prefix = prefix(split);
         Path xFile = folder.resolve(prefix + "_X.bin");
         if (!Files.isRegularFile(xFile)) {
-            throw new DatasetException(folder + ": no " + xFile.getFileName() + "; choose the STL-10 binary folder (--data-dir)"
+            throw new DatasetException(folder + ": no " + xFile.getFileName() + "; choose the STL-10 binary folder"
                     + " (stl10_binary with train_X.bin, test_X.bin, unlabeled_X.bin)");
         }
         long bytes = DatasetFolders.sizeOf(xFile);

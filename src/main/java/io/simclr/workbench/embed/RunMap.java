@@ -114,7 +114,7 @@ public final class RunMap {
                     settings.seed());
         }
 
-        Path embeddings = run.root().resolve("embeddings.csv");
+        Path embeddings = run.root().resolve(RunFolder.EMBEDDINGS);
         AtomicFiles.write(embeddings, file -> writeEmbeddings(file, chosen, labels, names, features, dim));
         String stem = settings.method() == Method.PCA ? "pca" : "tsne";
         Path tsneCsv = run.root().resolve(stem + ".csv");

@@ -48,7 +48,7 @@ public final class RunEvaluation {
                          List<FineTuning.Result> fineTuning, List<FineTuning.Result> fineTuningRandomInit, String created) {}
 
     /** The evaluation file in a run folder. */
-    public static final String FILE = "eval.json";
+    public static final String FILE = RunFolder.EVALUATION;
 
     private RunEvaluation() {}
 

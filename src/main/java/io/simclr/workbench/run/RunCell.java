@@ -32,10 +32,10 @@ final class RunCell {
      */
     static Done trainAndEvaluate(TrainConfig config, Path dir, String holder, Set<RunEvaluation.Probe> probes, List<TrainingListener> listeners,
                                  ExperimentControl control, Runnable evaluating) throws IOException {
-        boolean resume = Files.exists(dir.resolve("config.json"));
+        boolean resume = Files.exists(dir.resolve(RunFolder.CONFIG));
         TrainingOutcome outcome;
         try (TrainingService service = new TrainingService()) {
-            TrainingService.Job job = resume ? service.resume(dir, config.runtime(), holder, listeners) : service.start(config, dir, holder, listeners);
+            TrainingService.Job job = resume ? service.resume(dir, holder, listeners) : service.start(config, dir, holder, listeners);
             control.attach(job.control());
             outcome = job.outcome().get();
         } catch (ExecutionException e) {

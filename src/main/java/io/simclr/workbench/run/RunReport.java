@@ -122,7 +122,7 @@ public final class RunReport {
         fact(html, "operating system", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
         html.append("</table></body></html>\n");
-        Path target = run.root().resolve("report.html");
+        Path target = run.root().resolve(RunFolder.REPORT);
         AtomicFiles.writeString(target, html.toString());
         return target;
     }

@@ -16,9 +16,25 @@ import java.util.stream.Stream;
  * One line of the runs list: what a run folder holds, read without loading any weights. A folder
  * whose config cannot be read is listed with the reason, not hidden. The scores are the trained
  * encoder's from the run's evaluation; a probe that was not run (a study cell has no kNN) is null.
+ *
+ * @param hasCheckpoint whether there is a checkpoint file to evaluate or map (not verified: listing stays cheap)
  */
-public record RunSummary(Path folder, String name, Instant modified, String dataset, String encoder, double temperature, int epochs,
-                         Double knnTop1, Double linearTop1, String problem) {
+public record RunSummary(Path folder, String name, Instant modified, String dataset, String method, String encoder, double temperature,
+                         int epochs, Double knnTop1, Double linearTop1, boolean hasCheckpoint, String problem) {
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm",
+            java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
+
+    /** One line for a list: "shapes-small-1129-150212 · shapes · simclr/small · 24 epochs · kNN 0.912 · 29 Nov 15:02". */
+    public String label() {
+        if (problem != null) {
+            return name + " · cannot be read: " + problem;
+        }
+        String score = knnTop1 != null ? " · kNN " + RunEvaluation.Scores.format(knnTop1)
+                : linearTop1 != null ? " · linear " + RunEvaluation.Scores.format(linearTop1) : "";
+        return name + " · " + dataset + " · " + method + "/" + encoder + " · " + epochs + (epochs == 1 ? " epoch" : " epochs") + score
+                + " · " + WHEN.format(modified) + (hasCheckpoint ? "" : " · no checkpoint yet");
+    }
 
     /**
      * Every run folder under {@code runs}, newest first: those directly under it, and the runs of
@@ -47,7 +63,7 @@ public record RunSummary(Path folder, String name, Instant modified, String data
     }
 
     private static boolean isRun(Path dir) {
-        return Files.isRegularFile(dir.resolve("config.json"));
+        return Files.isRegularFile(dir.resolve(RunFolder.CONFIG));
     }
 
     public static RunSummary of(Path dir) {
@@ -57,19 +73,20 @@ public record RunSummary(Path folder, String name, Instant modified, String data
     private static RunSummary of(Path dir, String name) {
         Instant modified;
         try {
-            Path newest = Files.exists(dir.resolve("metrics.csv")) ? dir.resolve("metrics.csv") : dir.resolve("config.json");
+            Path newest = Files.exists(dir.resolve(RunFolder.METRICS)) ? dir.resolve(RunFolder.METRICS) : dir.resolve(RunFolder.CONFIG);
             modified = Files.getLastModifiedTime(newest).toInstant();
         } catch (IOException e) {
             modified = Instant.EPOCH;
         }
         try {
-            TrainConfig c = RunFolder.open(dir).readConfig();
+            RunFolder run = RunFolder.open(dir);
+            TrainConfig c = run.readConfig();
             RunEvaluation.Scores scores = RunEvaluation.read(dir).map(RunEvaluation.Report::trained).orElse(null);
-            return new RunSummary(dir, name, modified, c.data().source().name().toLowerCase(java.util.Locale.ROOT),
-                    c.model().encoder().id(), c.method().temperature(), c.schedule().epochs(), scores == null ? null : scores.knnTop1(),
-                    scores == null ? null : scores.linearTop1(), null);
+            return new RunSummary(dir, name, modified, c.data().source().id(), c.method().name().id(), c.model().encoder().id(),
+                    c.method().temperature(), c.schedule().epochs(), scores == null ? null : scores.knnTop1(),
+                    scores == null ? null : scores.linearTop1(), !run.checkpoints().newestFirst().isEmpty(), null);
         } catch (RuntimeException | IOException e) {
-            return new RunSummary(dir, name, modified, "", "", Double.NaN, 0, null, null, e.getMessage());
+            return new RunSummary(dir, name, modified, "", "", "", Double.NaN, 0, null, null, false, e.getMessage());
         }
     }
 }

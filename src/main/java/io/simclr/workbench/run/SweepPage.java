@@ -1,5 +1,6 @@
 package io.simclr.workbench.run;
 
+import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.train.MetricsCsv;
@@ -26,7 +27,7 @@ final class SweepPage {
         List<SvgLineChart.Series> top1 = new ArrayList<>();
         int k = 0;
         for (TemperatureSweep.Cell c : summary.cells()) {
-            Path metrics = sweep.resolve(c.run()).resolve("metrics.csv");
+            Path metrics = sweep.resolve(c.run()).resolve(RunFolder.METRICS);
             if (!Files.exists(metrics)) {
                 continue;
             }

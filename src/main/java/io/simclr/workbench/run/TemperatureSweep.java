@@ -98,7 +98,7 @@ public final class TemperatureSweep {
     }
 
     private static Cell cell(double t, Path dir, TrainingOutcome outcome, RunEvaluation.Report eval, long seed) throws IOException {
-        Map<String, double[]> m = MetricsCsv.read(dir.resolve("metrics.csv"));
+        Map<String, double[]> m = MetricsCsv.read(dir.resolve(RunFolder.METRICS));
         ViewSimilarities.Histograms h = ViewSimilarities.histograms(ViewSimilarities.compute(RunFolder.open(dir), HISTOGRAM_PAIRS, seed),
                 HISTOGRAM_BINS);
         return new Cell(t, dir.getFileName().toString(), outcome.status() == TrainingOutcome.Status.FAILED ? "failed" : "completed",

@@ -30,6 +30,6 @@ final class DivergenceGuard implements LoopListener {
         throw new IllegalStateException(String.format(Locale.ROOT, "the loss became %s at epoch %d, step %d (temperature %s, learning rate"
                         + " %.3g); training stopped and %s. Start a new run with a lower learning rate or a higher temperature"
                         + " (train --config %s --lr …)", step.loss(), state.epoch + 1, state.stepInEpoch + 1,
-                config.method().temperature(), step.learningRate(), kept, runRoot.resolve("config.json")));
+                config.method().temperature(), step.learningRate(), kept, runRoot.resolve(RunFolder.CONFIG)));
     }
 }

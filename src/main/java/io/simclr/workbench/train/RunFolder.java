@@ -18,20 +18,38 @@ import java.util.stream.Stream;
  */
 public final class RunFolder {
 
+    /** The names of the files a run folder holds (DESIGN.md, "Run folder contract"); nothing else spells them. */
+    public static final String CONFIG = "config.json";
+    public static final String METRICS = "metrics.csv";
+    public static final String CHECKPOINTS = "checkpoints";
+    public static final String EVALUATION = "eval.json";
+    public static final String EMBEDDINGS = "embeddings.csv";
+    public static final String REPORT = "report.html";
+
+    private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter.ofPattern("MMdd-HHmmss");
+
     private final Path root;
 
     private RunFolder(Path root) {
         this.root = root;
     }
 
+    /**
+     * The name of a new run: what it trains on and with, then when, so a list of runs reads without
+     * opening them ("shapes-small-1129-150212").
+     */
+    public static String newName(TrainConfig config, java.time.LocalDateTime when) {
+        return config.data().source().id() + "-" + config.model().encoder().id() + "-" + when.format(STAMP);
+    }
+
     /** A new run: refuses a folder that already holds a run, so nothing a user made is overwritten. */
     public static RunFolder create(Path root, TrainConfig config) {
-        if (Files.exists(root.resolve("config.json"))) {
+        if (Files.exists(root.resolve(CONFIG))) {
             throw new IllegalArgumentException(root + " already holds a run; resume it with --resume " + root + " or choose another --out");
         }
         try {
-            Files.createDirectories(root.resolve("checkpoints"));
-            AtomicFiles.writeString(root.resolve("config.json"), Json.toJson(config));
+            Files.createDirectories(root.resolve(CHECKPOINTS));
+            AtomicFiles.writeString(root.resolve(CONFIG), Json.toJson(config));
         } catch (IOException e) {
             throw new UncheckedIOException(root + ": cannot create the run folder (" + e.getMessage() + ")", e);
         }
@@ -40,7 +58,7 @@ public final class RunFolder {
 
     /** An existing run, for resuming or evaluating. */
     public static RunFolder open(Path root) {
-        if (!Files.isRegularFile(root.resolve("config.json"))) {
+        if (!Files.isRegularFile(root.resolve(CONFIG))) {
             throw new IllegalArgumentException(root + " is not a run folder (it has no config.json); point at runs/<name>");
         }
         return new RunFolder(root);
@@ -52,11 +70,11 @@ public final class RunFolder {
             return Optional.empty();
         }
         try (Stream<Path> children = Files.list(runs)) {
-            return children.filter(d -> Files.isRegularFile(d.resolve("config.json")))
-                    .filter(d -> !new CheckpointStore(d.resolve("checkpoints")).newestFirst().isEmpty())
+            return children.filter(d -> Files.isRegularFile(d.resolve(CONFIG)))
+                    .filter(d -> !new CheckpointStore(d.resolve(CHECKPOINTS)).newestFirst().isEmpty())
                     .max(Comparator.comparing(d -> {
                         try {
-                            return Files.getLastModifiedTime(d.resolve("checkpoints"));
+                            return Files.getLastModifiedTime(d.resolve(CHECKPOINTS));
                         } catch (IOException e) {
                             return FileTime.fromMillis(0);
                         }
@@ -72,15 +90,15 @@ public final class RunFolder {
     }
 
     public Path configFile() {
-        return root.resolve("config.json");
+        return root.resolve(CONFIG);
     }
 
     public Path metricsFile() {
-        return root.resolve("metrics.csv");
+        return root.resolve(METRICS);
     }
 
     public Path checkpointsDir() {
-        return root.resolve("checkpoints");
+        return root.resolve(CHECKPOINTS);
     }
 
     public CheckpointStore checkpoints() {

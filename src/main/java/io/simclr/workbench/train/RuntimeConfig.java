@@ -21,6 +21,16 @@ public record RuntimeConfig(String device, int threads, int augmentThreads, doub
         return new RuntimeConfig(device, t, augmentThreads, maxSeconds);
     }
 
+    /**
+     * How a resume runs: as the run's first invocation did (its device and threads, so its numbers
+     * continue step for step) unless asked otherwise, and with no time limit unless one is given
+     * now — a limit is of one invocation. A null argument keeps the stored value.
+     */
+    public RuntimeConfig forResume(String newDevice, Integer newThreads, Integer newAugmentThreads, Double newMaxSeconds) {
+        return new RuntimeConfig(newDevice != null ? newDevice : device, newThreads != null ? newThreads : threads,
+                newAugmentThreads != null ? newAugmentThreads : augmentThreads, newMaxSeconds != null ? newMaxSeconds : 0);
+    }
+
     public RuntimeConfig withMaxSeconds(double seconds) {
         return new RuntimeConfig(device, threads, augmentThreads, seconds);
     }

@@ -56,8 +56,16 @@ public final class TrainingService implements AutoCloseable {
     }
 
     /**
+     * Continues the run in {@code runDir} with its own config, on the device and threads it was
+     * started with (the same threads give the same numbers, step for step) and no time limit.
+     */
+    public Job resume(Path runDir, String holder, List<TrainingListener> listeners) {
+        return resume(runDir, RunFolder.open(runDir).readConfig().runtime().withMaxSeconds(0), holder, listeners);
+    }
+
+    /**
      * Continues the run in {@code runDir} with its own config and this invocation's {@code runtime}
-     * (device, threads, time limit: never those of the run's first invocation).
+     * (device, threads, time limit), which the caller builds from what was asked now.
      */
     public Job resume(Path runDir, RuntimeConfig runtime, String holder, List<TrainingListener> listeners) {
         RunFolder run = RunFolder.open(runDir);

@@ -29,8 +29,8 @@ class AugmentationsViewTest {
 
     @Start
     void start(Stage stage) {
-        model = new AugmentationsViewModel();
-        stage.setScene(new Scene(new AugmentationsView(model), 1280, 800));
+        model = new AugmentationsViewModel(javafx.application.Platform::runLater);
+        stage.setScene(new Scene(new AugmentationsView(model, new Fixtures.RecordingDialogs(), Fixtures.appearance()), 1280, 800));
         stage.show();
     }
 
@@ -43,7 +43,7 @@ class AugmentationsViewTest {
         assertTrue(status.getText().contains("8 pairs at 96 px"), status.getText());
         assertTrue(!status.getText().isEmpty() && before.getWidth() > 400);
 
-        robot.clickOn("#augment-flip");
+        robot.clickOn("#augment-flip-check");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getImage() != before);
         assertTrue(!model.config().flip().enabled(), "the flip box drives the config");
         assertTrue(!model.config().equals(model.preset.get().config()), "the config differs from the preset's now");
@@ -56,7 +56,7 @@ class AugmentationsViewTest {
 
         robot.interact(() -> model.preset.set(AugmentationPreset.CROP_ONLY));
         WaitForAsyncUtils.waitForFxEvents();
-        CheckBox jitter = robot.lookup("#augment-jitter").queryAs(CheckBox.class);
+        CheckBox jitter = robot.lookup("#augment-jitter-check").queryAs(CheckBox.class);
         assertTrue(!jitter.isSelected(), "a preset sets the controls");
         assertNotNull(grid.getImage());
         assertNotSame(afterFlip, grid.getImage());

@@ -38,16 +38,21 @@ class EmbeddingsViewTest {
 
     @Start
     void start(Stage stage) {
-        model = new EmbeddingsViewModel();
-        view = new EmbeddingsView(model);
+        RunCatalog catalog = Fixtures.catalog(dir);
+        model = new EmbeddingsViewModel(catalog, javafx.application.Platform::runLater);
+        view = new EmbeddingsView(model, catalog, new Fixtures.RecordingDialogs(), Fixtures.appearance());
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
+        catalog.refresh();
     }
 
     @Test
-    void aFinishedRunIsMappedAndItsPointsDrawn(FxRobot robot) throws Exception {
+    void theCurrentRunIsMappedItsPointsDrawnAndTheMapSavedIntoTheRunFolder(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> run.equals(model.run().get()) && model.testImages.get() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(40, model.testImages.get(), "a fifth of 200 shapes are test images");
+        assertTrue(robot.lookup("#embed-points-of").queryAs(javafx.scene.control.Label.class).getText().contains("of 40 test images"));
         robot.interact(() -> {
-            model.run.set(run);
             model.points.set(40);
             model.perplexity.set(5);
         });
@@ -74,18 +79,25 @@ class EmbeddingsViewTest {
         });
         assertTrue(coloured[0] > 40, "the points are drawn in class colours: " + coloured[0]);
 
+        javafx.scene.Node plot = canvas.getParent();
+        var before = plot.localToScene(plot.getBoundsInLocal());
         robot.interact(() -> model.select(0));
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(10, model.neighbours.get().length);
-        assertTrue(robot.lookup("#embed-neighbours").queryParent().getChildrenUnmodifiable().size() > 0);
+        assertTrue(robot.lookup("#embed-neighbours").queryAs(javafx.scene.layout.HBox.class).getChildren().size() > 1);
+        assertEquals(before, plot.localToScene(plot.getBoundsInLocal()), "the map keeps its place when the neighbour strip opens");
 
-        Path csv = dir.resolve("map.csv");
+        Path[] saved = new Path[3];
         robot.interact(() -> {
-            try {
-                view.writeForExport(csv, "csv");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            saved[0] = model.export("csv");
+            saved[1] = model.export("svg");
+            saved[2] = model.export("png");
         });
-        assertEquals(41, Files.readAllLines(csv).size());
+        assertEquals(run.resolve("map-tsne.csv"), saved[0], "into the run folder");
+        assertEquals(41, Files.readAllLines(saved[0]).size());
+        String svg = Files.readString(saved[1]);
+        assertTrue(svg.contains("t-SNE of run") && svg.contains("circle"), "a title and the points");
+        assertTrue(Files.size(saved[2]) > 10_000);
+        assertTrue(model.status.get().startsWith("saved ") && model.status.get().contains("map-tsne.png"), "it says where");
     }
 }

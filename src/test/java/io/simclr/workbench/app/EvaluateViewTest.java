@@ -1,5 +1,6 @@
 package io.simclr.workbench.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,8 @@ class EvaluateViewTest {
     static Path run;
 
     private EvaluateViewModel model;
+    private EvaluateView view;
+    private RunCatalog catalog;
 
     @BeforeAll
     static void trainATinyRun() {
@@ -37,23 +41,35 @@ class EvaluateViewTest {
 
     @Start
     void start(Stage stage) {
-        model = new EvaluateViewModel();
-        stage.setScene(new Scene(new EvaluateView(model), 1280, 800));
+        catalog = Fixtures.catalog(dir);
+        model = new EvaluateViewModel(catalog, javafx.application.Platform::runLater);
+        view = new EvaluateView(model, catalog, new Fixtures.RecordingDialogs(), Fixtures.appearance());
+        stage.setScene(new Scene(view, 1280, 800));
         stage.show();
+        catalog.refresh();
     }
 
     @Test
-    void evaluatingARunShowsItsTableBesideRandomInit(FxRobot robot) throws Exception {
-        robot.interact(() -> model.run.set(run));
+    void theCurrentRunIsEvaluatedWithoutAFolderDialogAndShownAsBarsBesideRandomInit(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> run.equals(catalog.current.get()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.status.get().contains("no evaluation yet"), model.status.get());
+        ComboBox<?> picker = robot.lookup("#evaluate-run").queryAs(ComboBox.class);
+        assertEquals(run, ((io.simclr.workbench.run.RunSummary) picker.getValue()).folder(), "the run list shows the current run");
         robot.clickOn("#evaluate-start");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.report.get() != null && !model.running.get());
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(model.report.get().trained().linearTop1());
         assertNotNull(model.report.get().randomInit().knnTop1());
         assertTrue(Files.exists(run.resolve("eval.json")));
+        var bars = view.scores();
+        assertEquals(java.util.List.of("trained", "random init"), bars.getRowKeys());
+        assertEquals(2, bars.getColumnCount(), "linear probe and kNN");
+        double trainedLinear = bars.getValue("trained", "linear probe").doubleValue();
+        assertEquals(100 * model.report.get().trained().linearTop1(), trainedLinear, 1e-9, "bars in percent");
         VBox results = robot.lookup("#evaluate-results").queryAs(VBox.class);
-        assertTrue(results.getChildren().size() >= 2, "heading and table");
-        assertTrue(model.status.get().contains("eval.json written"), model.status.get());
+        assertTrue(results.getChildren().size() >= 1, "what was evaluated, and the chance level");
+        assertTrue(model.status.get().contains("eval.json"), model.status.get());
+        assertTrue(robot.lookup("#evaluate-explanation").queryAs(javafx.scene.control.Label.class).getText().contains("random init"));
     }
 }

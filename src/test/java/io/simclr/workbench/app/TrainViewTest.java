@@ -2,10 +2,13 @@ package io.simclr.workbench.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.simclr.workbench.app.train.TrainView;
 import io.simclr.workbench.app.train.TrainViewModel;
+import io.simclr.workbench.app.train.TrainingSpeed;
+import java.util.List;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.run.RunSummary;
@@ -37,11 +40,17 @@ class TrainViewTest {
 
     private TrainViewModel model;
     private TrainView view;
+    private DatasetChoice dataset;
+    private RunCatalog catalog;
+    private final Fixtures.RecordingDialogs dialogs = new Fixtures.RecordingDialogs();
+    private final Fixtures.RecordingNavigation navigation = new Fixtures.RecordingNavigation();
 
     @Start
     void start(Stage stage) {
-        model = new TrainViewModel();
-        view = new TrainView(model);
+        dataset = Fixtures.dataset();
+        catalog = Fixtures.catalog(dir);
+        model = new TrainViewModel(dataset, catalog, new TrainingSpeed(null));
+        view = new TrainView(model, dataset, catalog, dialogs, navigation, Fixtures.appearance());
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
@@ -54,10 +63,9 @@ class TrainViewTest {
     /** Sets a small job on the built-in shapes, into this test's folder, and presses Start. */
     private void startOnShapes(FxRobot robot, int images, int batch, int epochs) {
         robot.interact(() -> {
-            model.shapesCount.set(images);
+            dataset.shapesCount.set(images);
             model.batch.set(batch);
             model.epochs.set(epochs);
-            model.runsFolder.set(dir.toString());
         });
         robot.clickOn("#train-start");
     }
@@ -129,6 +137,75 @@ class TrainViewTest {
         // What the screen shows is what the run folder keeps (the Runs list reads it).
         double kept = RunSummary.of(Path.of(model.runFolder.get())).knnTop1();
         assertTrue(shown.startsWith(String.format(java.util.Locale.ROOT, "done · kNN top-1 %.3f ", kept)), shown + " vs " + kept);
-        assertTrue(model.log.stream().anyMatch(l -> l.contains("completed after 1 epoch")), String.join("\n", model.log));
+        assertEquals(1, model.log.stream().filter(l -> l.contains("completed")).count(), "the completion logged once: " + model.log);
+
+        // The run is now the window's current run, and the screen offers to evaluate or map it right there.
+        Path run = Path.of(model.runFolder.get());
+        assertEquals(run, catalog.current.get());
+        assertTrue(run.getFileName().toString().matches("shapes-small-\\d{4}-\\d{6}"), "a readable name: " + run.getFileName());
+        robot.clickOn("#train-evaluate-run");
+        robot.clickOn("#train-map-run");
+        assertEquals(List.of("evaluate " + run.getFileName(), "map " + run.getFileName()), navigation.visits);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anImageFolderIsLookedAtWhenChosenRefusedWithACountWhenWrongAndTrainedOnAtItsOwnSize(FxRobot robot) throws Exception {
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        for (int i = 0; i < 12; i++) {
+            writePng(flat.resolve("img" + i + ".png"), 28, i);
+        }
+        Path classes = dir.resolve("classes");
+        for (String c : List.of("cat", "dog", "fox")) {
+            for (int i = 0; i < 12; i++) {
+                writePng(Files.createDirectories(classes.resolve(c)).resolve(c + i + ".png"), 28, i + c.length());
+            }
+        }
+        ComboBox<String> picker = robot.lookup("#train-dataset").queryAs(ComboBox.class);
+        dialogs.nextFolder = java.util.Optional.of(flat);
+        robot.interact(() -> picker.getSelectionModel().select("image folder (a sub-folder per class)…"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> dataset.problem.get() != null);
+        assertTrue(dataset.problem.get().contains("holds 12 files but no class sub-folders"), dataset.problem.get());
+        assertEquals(io.simclr.workbench.data.DataSource.SHAPES, dataset.source.get(), "the refused folder is not taken");
+        assertTrue(Folders.last().map(r -> !r.folder().equals(flat)).orElse(true), "nor remembered as last used");
+
+        dialogs.nextFolder = java.util.Optional.of(classes);
+        robot.interact(() -> picker.getSelectionModel().select("image folder (a sub-folder per class)…"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> dataset.source.get() == io.simclr.workbench.data.DataSource.FOLDER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(28, dataset.imageSize.get(), "28-px images are loaded at 28 px, not blown up to 64");
+        assertTrue(dataset.summary.get().contains("in 3 classes · 28 px: the images' own size"), dataset.summary.get());
+        robot.interact(() -> {
+            model.batch.set(8);
+            model.epochs.set(1);
+        });
+        robot.clickOn("#train-start");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.progressText.get().startsWith("done"));
+        TrainConfig config = RunFolder.open(Path.of(model.runFolder.get())).readConfig();
+        assertEquals(io.simclr.workbench.data.DataSource.FOLDER, config.data().source());
+        assertEquals(28, config.data().imageSize());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    private static void writePng(Path file, int side, int seed) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(seed);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                image.setRGB(x, y, random.nextInt(0xffffff));
+            }
+        }
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
+    }
+
+    @Test
+    void theClassDemoRecipeShowsItsTimeBeforeStartAndAnyChangeMakesItCustom(FxRobot robot) {
+        robot.interact(() -> model.recipe.set(TrainViewModel.Recipe.CLASS_DEMO));
+        assertEquals(3_000, dataset.shapesCount.get());
+        String demo = model.expectedTime.get();
+        assertTrue(demo.matches("expected time: about \\d+ s .*"), demo);
+        robot.interact(() -> model.epochs.set(model.epochs.get() * 2));
+        assertEquals(TrainViewModel.Recipe.CUSTOM, model.recipe.get());
+        assertNotEquals(demo, model.expectedTime.get(), "the estimate follows the settings");
     }
 }

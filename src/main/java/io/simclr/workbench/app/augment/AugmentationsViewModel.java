@@ -14,9 +14,11 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
+import io.simclr.workbench.app.Lesson;
+import io.simclr.workbench.app.LessonPart;
+import io.simclr.workbench.app.Workers;
+import java.util.concurrent.Executor;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -38,7 +40,7 @@ import javafx.scene.image.Image;
  * grid of view pairs they produce. The grid is made on a background thread whenever a setting
  * changes; only the newest request's picture is shown, so dragging a slider never queues work.
  */
-public final class AugmentationsViewModel {
+public final class AugmentationsViewModel implements LessonPart {
 
     public final ObjectProperty<AugmentationPreset> preset = new SimpleObjectProperty<>(AugmentationPreset.defaultFor(io.simclr.workbench.data.DataSource.SHAPES));
     public final BooleanProperty crop = new SimpleBooleanProperty();
@@ -61,21 +63,19 @@ public final class AugmentationsViewModel {
 
     private final ReadOnlyObjectWrapper<Image> grid = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "augmentation-preview");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Workers.daemon("augmentation-preview");
+    private final Executor ui;
     private final AtomicLong requested = new AtomicLong();
     private volatile ImageDataset dataset;
     private boolean applyingPreset;
 
-    public AugmentationsViewModel() {
-        this(ShapesDataset.generate(Split.TRAIN, 200, 32, 0));
+    public AugmentationsViewModel(Executor ui) {
+        this(builtInShapes(), ui);
     }
 
-    public AugmentationsViewModel(ImageDataset dataset) {
+    public AugmentationsViewModel(ImageDataset dataset, Executor ui) {
         this.dataset = dataset;
+        this.ui = ui;
         applyPreset(preset.get());
         preset.addListener((o, was, now) -> applyPreset(now));
         for (Observable p : List.of(crop, cropMinScale, flip, colorJitter, colorStrength, colorP, grayscaleP, blur, blurP, rotation, cutout, noise,
@@ -97,6 +97,16 @@ public final class AugmentationsViewModel {
         return status.getReadOnlyProperty();
     }
 
+    private static ImageDataset builtInShapes() {
+        return ShapesDataset.generate(Split.TRAIN, 200, 32, 0);
+    }
+
+    /** Back to the built-in shapes. */
+    public void useShapes() {
+        dataset = builtInShapes();
+        refresh();
+    }
+
     /**
      * Shows views of another dataset: a CIFAR-10, STL-10 or class-folder dataset folder (by {@code source}),
      * or one image file (every row then shows new views of it). Loaded off the UI thread.
@@ -116,9 +126,9 @@ public final class AugmentationsViewModel {
                             .dataset();
                 }
                 dataset = loaded;
-                Platform.runLater(this::refresh);
+                ui.execute(this::refresh);
             } catch (RuntimeException e) {
-                Platform.runLater(() -> {
+                ui.execute(() -> {
                     status.set("could not load " + path);
                     error.set(e.getMessage());
                 });
@@ -140,13 +150,13 @@ public final class AugmentationsViewModel {
         var jitter = base.colorJitter();
         double k = colorStrength.get();
         return new AugmentationConfig(
-                new AugmentationConfig.Crop(crop.get(), cropMinScale.get(), 1.0, base.crop().ratioMin(), base.crop().ratioMax()),
+                new AugmentationConfig.Crop(crop.get(), cropMinScale.get(), base.crop().scaleMax(), base.crop().ratioMin(), base.crop().ratioMax()),
                 new AugmentationConfig.Flip(flip.get(), base.flip().p()),
                 new AugmentationConfig.Rotation(rotation.get(), base.rotation().p(), base.rotation().rightAnglesOnly(),
                         base.rotation().maxDegrees()),
                 new AugmentationConfig.ColorJitterSettings(colorJitter.get() && k > 0, colorP.get(), k * jitter.brightness(),
                         k * jitter.contrast(), k * jitter.saturation(), Math.min(0.5, k * jitter.hue())),
-                new AugmentationConfig.Grayscale(grayscaleP.get() > 0, grayscaleP.get()),
+                new AugmentationConfig.Grayscale(grayscaleP.get() > 0, grayscaleP.get() > 0 ? grayscaleP.get() : base.grayscale().p()),
                 new AugmentationConfig.Blur(blur.get(), blurP.get(), base.blur().kernelFraction(), base.blur().sigmaMin(),
                         base.blur().sigmaMax()),
                 new AugmentationConfig.Noise(noise.get(), base.noise().p(), base.noise().std()),
@@ -191,7 +201,7 @@ public final class AugmentationsViewModel {
             BufferedImage picture = render(config, rows, size, base);
             Image image = SwingFXUtils.toFXImage(picture, null);
             double ms = (System.nanoTime() - start) / 1e6;
-            Platform.runLater(() -> {
+            ui.execute(() -> {
                 if (requested.get() == ticket) {
                     grid.set(image);
                     status.set(String.format("%d pairs at %d px in %.0f ms · seed %d", rows, size, ms, base));
@@ -216,6 +226,41 @@ public final class AugmentationsViewModel {
         boolean edited = !config.equals(preset.get().config());
         return ViewPairGrid.render(list, 120, dataset.description(),
                 "augmentations: " + preset.get().id() + (edited ? " (edited)" : "") + " · seed " + base);
+    }
+
+    /** Whether the controls differ from the chosen preset. */
+    public boolean edited() {
+        return !config().equals(preset.get().config());
+    }
+
+    @Override
+    public void apply(Lesson lesson) {
+        if (lesson.preset() != null) {
+            preset.set(AugmentationPreset.parse(lesson.preset()));
+        }
+        if (lesson.augmentation() != null) {
+            AugmentationConfig a = lesson.augmentation();
+            var base = preset.get().config().colorJitter();
+            crop.set(a.crop().enabled());
+            cropMinScale.set(a.crop().scaleMin());
+            flip.set(a.flip().enabled());
+            rotation.set(a.rotation().enabled());
+            colorJitter.set(a.colorJitter().enabled());
+            colorStrength.set(base.brightness() > 0 ? a.colorJitter().brightness() / base.brightness() : 1);
+            grayscaleP.set(a.grayscale().enabled() ? a.grayscale().p() : 0);
+            blur.set(a.blur().enabled());
+            blurP.set(a.blur().p());
+            colorP.set(a.colorJitter().p());
+            cutout.set(a.cutout().enabled());
+            noise.set(a.noise().enabled());
+            sobel.set(a.sobel().enabled());
+        }
+        seed.set(lesson.seed());
+    }
+
+    @Override
+    public Lesson capture(Lesson lesson) {
+        return lesson.withAugmentations(preset.get().id(), config(), seed.get());
     }
 
     public void dispose() {

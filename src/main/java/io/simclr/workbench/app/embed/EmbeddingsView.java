@@ -1,20 +1,20 @@
 package io.simclr.workbench.app.embed;
 
+import io.simclr.workbench.app.Appearance;
+import io.simclr.workbench.app.DialogService;
 import io.simclr.workbench.app.FxImages;
+import io.simclr.workbench.app.RunCatalog;
+import io.simclr.workbench.app.Widgets;
+import javafx.scene.layout.FlowPane;
 import io.simclr.workbench.data.ImageResampler;
 import io.simclr.workbench.embed.MapPicture;
 import io.simclr.workbench.embed.RunMap;
-import io.simclr.workbench.files.AtomicFiles;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -25,7 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.FileChooser;
 
 /**
  * The Embeddings screen: the map drawn on a canvas (redrawn as t-SNE reports), classes coloured as in
@@ -35,6 +34,7 @@ import javafx.stage.FileChooser;
 public final class EmbeddingsView extends BorderPane {
 
     private final EmbeddingsViewModel model;
+    private final Appearance appearance;
     private final Canvas canvas = new Canvas(800, 600);
     private final Label hover = new Label();
     private final HBox strip = new HBox(6);
@@ -45,11 +45,14 @@ public final class EmbeddingsView extends BorderPane {
     private double minX;
     private double minY;
     private double scale = 1;
+    private double offsetX;
+    private double offsetY;
 
-    public EmbeddingsView(EmbeddingsViewModel model) {
+    public EmbeddingsView(EmbeddingsViewModel model, RunCatalog catalog, DialogService dialogs, Appearance appearance) {
         this.model = model;
+        this.appearance = appearance;
         getStyleClass().add("screen");
-        setTop(toolbar());
+        setTop(toolbar(catalog));
 
         canvas.setId("embed-canvas");
         Pane plot = new Pane(canvas, hover);
@@ -57,7 +60,7 @@ public final class EmbeddingsView extends BorderPane {
         canvas.heightProperty().bind(plot.heightProperty());
         hover.setVisible(false);
         hover.setMouseTransparent(true);
-        hover.setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-border-color: #888; -fx-padding: 4; -fx-text-fill: #222;");
+        hover.getStyleClass().add("map-hover");
         setCenter(plot);
         canvas.setOnMouseMoved(e -> showHover(e.getX(), e.getY()));
         canvas.setOnMouseExited(e -> hover.setVisible(false));
@@ -92,6 +95,9 @@ public final class EmbeddingsView extends BorderPane {
         strip.setId("embed-neighbours");
         strip.setPadding(new Insets(6, 10, 6, 10));
         strip.setAlignment(Pos.CENTER_LEFT);
+        // The strip's room is kept whether it shows neighbours or not, so opening it does not move the map.
+        strip.minHeightProperty().bind(appearance.fontSize.multiply(2).add(72));
+        strip.prefHeightProperty().bind(strip.minHeightProperty());
         Label status = new Label();
         status.textProperty().bind(model.status);
         status.getStyleClass().add("status");
@@ -111,15 +117,17 @@ public final class EmbeddingsView extends BorderPane {
         model.neighbours.addListener((o, was, now) -> showNeighbours());
         canvas.widthProperty().addListener(o -> redraw());
         canvas.heightProperty().addListener(o -> redraw());
-        io.simclr.workbench.app.Widgets.showFrom(model.error, "The map could not be made");
+        appearance.follow(this::redraw);
+        Widgets.showErrors(model.error, "The map could not be made", dialogs);
     }
 
-    private HBox toolbar() {
-        HBox run = io.simclr.workbench.app.Widgets.runPicker(model.run, "Run folder to map");
-        Spinner<Integer> points = new Spinner<>(50, 50_000, model.points.get(), 500);
-        points.setEditable(true);
-        points.setPrefWidth(100);
-        points.valueProperty().addListener((o, was, now) -> model.points.set(now));
+    private FlowPane toolbar(RunCatalog catalog) {
+        Spinner<Integer> points = Widgets.intSpinner("embed-points", 50, 50_000, 500, model.points);
+        points.setPrefWidth(110);
+        Label ofImages = new Label();
+        ofImages.setId("embed-points-of");
+        ofImages.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.testImages.get() == 0 ? "test images"
+                : String.format(Locale.ROOT, "of %,d test images", model.testImages.get()), model.testImages));
         Spinner<Double> perplexity = new Spinner<>(2.0, 100.0, model.perplexity.get(), 5.0);
         perplexity.setEditable(true);
         perplexity.setPrefWidth(90);
@@ -136,22 +144,21 @@ public final class EmbeddingsView extends BorderPane {
         pause.setOnAction(e -> model.togglePause());
         Button stop = new Button("Stop");
         stop.setOnAction(e -> model.stop());
-        tsne.disableProperty().bind(model.running.or(model.run.isNull()));
-        pca.disableProperty().bind(model.running.or(model.run.isNull()));
+        tsne.disableProperty().bind(model.running.or(model.run().isNull()));
+        pca.disableProperty().bind(model.running.or(model.run().isNull()));
         pause.disableProperty().bind(model.running.not());
         stop.disableProperty().bind(model.running.not());
-        Button png = new Button("PNG");
-        png.setOnAction(e -> export("png"));
-        Button svg = new Button("SVG");
-        svg.setOnAction(e -> export("svg"));
-        Button csv = new Button("CSV");
-        csv.setOnAction(e -> export("csv"));
-        for (Button b : new Button[] {png, svg, csv}) {
-            b.disableProperty().bind(model.coordinates.isNull());
+        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Save map");
+        export.setId("embed-export");
+        for (String kind : new String[] {"png", "svg", "csv"}) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(kind.toUpperCase(Locale.ROOT) + " into the run folder");
+            item.setId("embed-export-" + kind);
+            item.setOnAction(e -> model.export(kind));
+            export.getItems().add(item);
         }
-        HBox bar = new HBox(8, run, new Label("points"), points, new Label("perplexity"), perplexity, tsne, pca, pause, stop,
-                new Label("export"), png, svg, csv);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        export.disableProperty().bind(model.coordinates.isNull());
+        FlowPane bar = Widgets.toolbar(Widgets.runPicker(catalog, "embed-run"), new Label("points"), points, ofImages, new Label("perplexity"),
+                perplexity, tsne, pca, pause, stop, export);
         bar.setPadding(new Insets(10));
         return bar;
     }
@@ -161,7 +168,8 @@ public final class EmbeddingsView extends BorderPane {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        Appearance.Palette palette = appearance.palette();
+        g.setFill(palette.fx(palette.plot()));
         g.fillRect(0, 0, w, h);
         float[] xy = model.coordinates.get();
         RunMap.Sample s = model.sample.get();
@@ -187,7 +195,7 @@ public final class EmbeddingsView extends BorderPane {
         }
         int selected = model.selected.get();
         if (selected >= 0 && selected < n) {
-            g.setStroke(Color.BLACK);
+            g.setStroke(palette.fx(palette.text()));
             g.setLineWidth(1.5);
             for (int j : model.neighbours.get()) {
                 g.strokeOval(screenX(xy[2 * j]) - r - 2, screenY(xy[2 * j + 1]) - r - 2, 2 * r + 4, 2 * r + 4);
@@ -208,16 +216,22 @@ public final class EmbeddingsView extends BorderPane {
             minY = Math.min(minY, xy[2 * i + 1]);
             maxY = Math.max(maxY, xy[2 * i + 1]);
         }
-        double span = Math.max(Math.max(maxX - minX, maxY - minY), 1e-9);
-        scale = (Math.min(w, h) - 40) / span;
+        // One scale for both axes (distances mean the same both ways), as large as the canvas allows, centred.
+        double spanX = Math.max(maxX - minX, 1e-9);
+        double spanY = Math.max(maxY - minY, 1e-9);
+        scale = Math.min((w - 2 * MARGIN) / spanX, (h - 2 * MARGIN) / spanY);
+        offsetX = (w - spanX * scale) / 2;
+        offsetY = (h - spanY * scale) / 2;
     }
 
+    private static final double MARGIN = 16;
+
     private double screenX(double x) {
-        return 20 + (x - minX) * scale;
+        return offsetX + (x - minX) * scale;
     }
 
     private double screenY(double y) {
-        return 20 + (y - minY) * scale;
+        return offsetY + (y - minY) * scale;
     }
 
     int nearestOnScreen(double px, double py) {
@@ -276,42 +290,6 @@ public final class EmbeddingsView extends BorderPane {
         VBox box = new VBox(2, view, new Label(s.classNames().get(s.labels()[i])));
         box.setStyle("-fx-border-color: " + border + "; -fx-border-width: 2; -fx-padding: 2;");
         return box;
-    }
-
-    private void export(String kind) {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("map." + kind);
-        File file = chooser.showSaveDialog(getScene().getWindow());
-        if (file == null) {
-            return;
-        }
-        try {
-            writeForExport(file.toPath(), kind);
-        } catch (IOException e) {
-            new Alert(Alert.AlertType.ERROR, file + ": could not write (" + e.getMessage() + ")").show();
-        }
-    }
-
-    /** Writes the current map as PNG (what the canvas shows), SVG (one circle per point) or CSV. */
-    public void writeForExport(Path target, String kind) throws IOException {
-        RunMap.Sample s = model.sample.get();
-        float[] xy = model.coordinates.get();
-        switch (kind) {
-            case "png" -> {
-                var image = MapPicture.render(xy, s.labels(), s.classNames(), title(s), subtitle());
-                AtomicFiles.write(target, f -> javax.imageio.ImageIO.write(image, "png", f.toFile()));
-            }
-            case "svg" -> AtomicFiles.writeString(target, MapPicture.svg(xy, s.labels(), s.classNames(), title(s), subtitle()));
-            default -> AtomicFiles.write(target, f -> RunMap.writeMap(f, s.indices(), s.labels(), s.classNames(), xy));
-        }
-    }
-
-    private String title(RunMap.Sample s) {
-        return RunMap.title(model.method.get(), s, io.simclr.workbench.eval.FeatureExtractor.Layer.H);
-    }
-
-    private String subtitle() {
-        return model.status.get();
     }
 
     private static Color fx(java.awt.Color c) {

@@ -1,14 +1,19 @@
 package io.simclr.workbench.app.embed;
 
+import io.simclr.workbench.embed.MapPicture;
 import io.simclr.workbench.embed.RunMap;
+import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.embed.Tsne;
 import io.simclr.workbench.eval.FeatureExtractor;
 import io.simclr.workbench.train.RunFolder;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import io.simclr.workbench.app.RunCatalog;
+import io.simclr.workbench.app.Workers;
+import io.simclr.workbench.data.DatasetLoader;
+import io.simclr.workbench.data.Split;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -21,14 +26,18 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The state of the Embeddings screen: a run's sampled test images, their map as it forms (t-SNE
- * reports every 10 iterations; only the newest coordinates are handed to the UI thread), pause and
- * cancel, the class to highlight and the point whose neighbours are shown.
+ * The state of the Embeddings screen: the current run's sampled test images, their map as it forms
+ * (t-SNE reports every 10 iterations; only the newest coordinates are handed to the UI thread), pause
+ * and cancel, the class to highlight and the point whose neighbours are shown.
  */
 public final class EmbeddingsViewModel {
 
-    public final ObjectProperty<Path> run = new SimpleObjectProperty<>();
-    public final IntegerProperty points = new SimpleIntegerProperty(5_000);
+    /** Points mapped by default: enough for every class to form a cluster, few enough for a map in seconds. */
+    static final int DEFAULT_POINTS = 2_000;
+
+    public final IntegerProperty points = new SimpleIntegerProperty(DEFAULT_POINTS);
+    /** Test images the current run's dataset has: the most points a map can show (0 until known). */
+    public final IntegerProperty testImages = new SimpleIntegerProperty();
     public final DoubleProperty perplexity = new SimpleDoubleProperty(30);
     public final ObjectProperty<RunMap.Sample> sample = new SimpleObjectProperty<>();
     /** n x 2 coordinates of the current map; replaced (never mutated) as the map forms. */
@@ -42,22 +51,52 @@ public final class EmbeddingsViewModel {
     public final IntegerProperty highlightedClass = new SimpleIntegerProperty(-1);
     public final IntegerProperty selected = new SimpleIntegerProperty(-1);
     public final ObjectProperty<int[]> neighbours = new SimpleObjectProperty<>(new int[0]);
-    public final StringProperty status = new SimpleStringProperty("choose a run (Run…), then t-SNE or PCA");
+    public final StringProperty status = new SimpleStringProperty("choose a run, then t-SNE or PCA");
     public final StringProperty error = new SimpleStringProperty();
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "embedding-map");
-        t.setDaemon(true);
-        return t;
-    });
+    private final RunCatalog catalog;
+    private final Executor ui;
+    private final ExecutorService worker = Workers.daemon("embedding-map");
     private final AtomicReference<float[]> latest = new AtomicReference<>();
     private final Object pauseLock = new Object();
     private volatile boolean cancel;
     private volatile boolean holding;
 
+    public EmbeddingsViewModel(RunCatalog catalog, Executor ui) {
+        this.catalog = catalog;
+        this.ui = ui;
+        catalog.current.addListener((o, was, now) -> countTestImages(now));
+        countTestImages(catalog.current.get());
+    }
+
+    public ObjectProperty<Path> run() {
+        return catalog.current;
+    }
+
+    /** Reads how many test images the run's dataset has (from its files' sizes, nothing decoded). */
+    private void countTestImages(Path run) {
+        if (run == null) {
+            return;
+        }
+        worker.execute(() -> {
+            try {
+                int count = DatasetLoader.count(RunFolder.open(run).readConfig().data(), Split.TEST);
+                ui.execute(() -> {
+                    testImages.set(count);
+                    if (!running.get() && coordinates.get() == null) {
+                        status.set(run.getFileName() + ": " + String.format(java.util.Locale.ROOT, "%,d", count)
+                                + " test images to map; press t-SNE (or PCA, instant)");
+                    }
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> testImages.set(0));
+            }
+        });
+    }
+
     /** Features, then t-SNE (or PCA when {@code pca}); the map animates as it forms. */
     public void map(boolean pca) {
-        Path chosen = run.get();
+        Path chosen = catalog.current.get();
         if (chosen == null || running.get()) {
             return;
         }
@@ -74,11 +113,11 @@ public final class EmbeddingsViewModel {
         worker.execute(() -> {
             try {
                 RunMap.Sample s = RunMap.sample(RunFolder.open(chosen), count, 0, FeatureExtractor.Layer.H,
-                        warning -> Platform.runLater(() -> status.set(warning)));
-                Platform.runLater(() -> sample.set(s));
+                        warning -> ui.execute(() -> status.set(warning)));
+                ui.execute(() -> sample.set(s));
                 if (pca) {
                     float[] xy = Tsne.pca(s.features(), s.dim());
-                    Platform.runLater(() -> {
+                    ui.execute(() -> {
                         coordinates.set(xy);
                         status.set(String.format("PCA of %,d test images", s.size()));
                     });
@@ -88,7 +127,7 @@ public final class EmbeddingsViewModel {
                         @Override
                         public void onProgress(int it, float[] xy) {
                             if (latest.getAndSet(xy) == null) {
-                                Platform.runLater(() -> {
+                                ui.execute(() -> {
                                     float[] newest = latest.getAndSet(null);
                                     if (newest != null) {
                                         coordinates.set(newest);
@@ -105,7 +144,7 @@ public final class EmbeddingsViewModel {
                             return cancel;
                         }
                     });
-                    Platform.runLater(() -> {
+                    ui.execute(() -> {
                         coordinates.set(r.coordinates());
                         iteration.set(r.iterations());
                         status.set(String.format("t-SNE of %,d test images · %d iterations · KL %.3f · %.1f s", s.size(), r.iterations(),
@@ -113,12 +152,12 @@ public final class EmbeddingsViewModel {
                     });
                 }
             } catch (Exception e) {
-                Platform.runLater(() -> {
+                ui.execute(() -> {
                     status.set("could not map " + chosen.getFileName());
                     error.set(e.getMessage());
                 });
             } finally {
-                Platform.runLater(() -> {
+                ui.execute(() -> {
                     running.set(false);
                     paused.set(false);
                 });
@@ -153,6 +192,36 @@ public final class EmbeddingsViewModel {
             holding = false;
             pauseLock.notifyAll();
         }
+    }
+
+    /**
+     * Writes the map on screen into the run's folder — {@code png} or {@code svg} with title and
+     * legend, or {@code csv} — and says where; returns the file, or null when it could not be written.
+     */
+    public Path export(String kind) {
+        RunMap.Sample s = sample.get();
+        float[] xy = coordinates.get();
+        if (s == null || xy == null) {
+            return null;
+        }
+        Path target = s.run().root().resolve((method.get() == RunMap.Method.PCA ? "map-pca." : "map-tsne.") + kind);
+        String title = RunMap.title(method.get(), s, FeatureExtractor.Layer.H);
+        String subtitle = status.get();
+        try {
+            switch (kind) {
+                case "png" -> {
+                    var image = MapPicture.render(xy, s.labels(), s.classNames(), title, subtitle);
+                    AtomicFiles.write(target, f -> javax.imageio.ImageIO.write(image, "png", f.toFile()));
+                }
+                case "svg" -> AtomicFiles.writeString(target, MapPicture.svg(xy, s.labels(), s.classNames(), title, subtitle));
+                default -> AtomicFiles.write(target, f -> RunMap.writeMap(f, s.indices(), s.labels(), s.classNames(), xy));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            error.set(target + " could not be written (" + e.getMessage() + ")");
+            return null;
+        }
+        status.set("saved " + target.toAbsolutePath().normalize());
+        return target;
     }
 
     /** Shows the 10 nearest neighbours (in feature space) of point i. */

@@ -1,5 +1,22 @@
 package io.simclr.workbench.app.evaluate;
 
+import io.simclr.workbench.app.Appearance;
+import io.simclr.workbench.app.Charts;
+import io.simclr.workbench.app.DialogService;
+import io.simclr.workbench.app.RunCatalog;
+import io.simclr.workbench.app.Widgets;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.FlowPane;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
 import io.simclr.workbench.eval.ClassificationReport;
 import io.simclr.workbench.eval.FineTuning;
 import io.simclr.workbench.eval.RunEvaluation;
@@ -15,21 +32,35 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The Evaluate screen: probes of a run beside random init, per-class scores and the confusion matrix as a heat map. */
+/**
+ * The Evaluate screen: the current run's probes as bars beside the same network at random
+ * initialisation (the difference is what self-supervision learned), in percent, with one sentence on
+ * what each number means; per-class scores and the confusion matrix as a heat map after fine-tuning.
+ */
 public final class EvaluateView extends BorderPane {
+
+    static final String EXPLANATION = "Each probe freezes the encoder and asks how well its features sort the test images into classes"
+            + " it never saw labels of during pretraining: the linear probe fits one linear layer (how linearly separable the classes are),"
+            + " kNN votes among the nearest training images. \"random init\" is the same network before training, so the gap between the"
+            + " bars is what self-supervised learning added. Chance is 1 in the number of classes.";
 
     private final EvaluateViewModel model;
     private final VBox results = new VBox(14);
+    private final DefaultCategoryDataset scores = new DefaultCategoryDataset();
+    private final Appearance appearance;
 
-    public EvaluateView(EvaluateViewModel model) {
+    public EvaluateView(EvaluateViewModel model, RunCatalog catalog, DialogService dialogs, Appearance appearance) {
         this.model = model;
+        this.appearance = appearance;
         getStyleClass().add("screen");
-        HBox run = io.simclr.workbench.app.Widgets.runPicker(model.run, "Run folder to evaluate");
         CheckBox linear = new CheckBox("linear probe");
+        linear.setId("evaluate-linear");
         linear.selectedProperty().bindBidirectional(model.linear);
         CheckBox knn = new CheckBox("kNN");
+        knn.setId("evaluate-knn");
         knn.selectedProperty().bindBidirectional(model.knn);
         CheckBox tune = new CheckBox("fine-tuning (1/10/100 %, slow)");
+        tune.setId("evaluate-finetune");
         tune.selectedProperty().bindBidirectional(model.fineTune);
         CheckBox z = new CheckBox("features: projection z (not h)");
         z.setId("evaluate-layer-z");
@@ -37,59 +68,97 @@ public final class EvaluateView extends BorderPane {
         Button evaluate = new Button("Evaluate");
         evaluate.setId("evaluate-start");
         evaluate.setOnAction(e -> model.evaluate());
-        evaluate.disableProperty().bind(model.running.or(model.run.isNull()));
+        evaluate.disableProperty().bind(model.running.or(model.run().isNull()));
         Button cancel = new Button("Cancel");
+        cancel.setId("evaluate-cancel");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.running.not());
-        HBox bar = new HBox(10, run, linear, knn, tune, z, evaluate, cancel);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = Widgets.toolbar(Widgets.runPicker(catalog, "evaluate-run"), linear, knn, tune, z, evaluate, cancel);
         bar.setPadding(new Insets(10));
         setTop(bar);
 
+        JFreeChart chart = ChartFactory.createBarChart("top-1 accuracy on the test images", null, "accuracy (%)", scores,
+                PlotOrientation.HORIZONTAL, true, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, Charts.colour(0));
+        renderer.setSeriesPaint(1, new java.awt.Color(160, 160, 160));
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} %", new java.text.DecimalFormat("0.0")));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setItemMargin(0.05);
+        appearance.follow(() -> renderer.setDefaultItemLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN,
+                (int) Math.round(appearance.fontSize.get() * 0.9))));
+        appearance.follow(() -> renderer.setDefaultItemLabelPaint(appearance.palette().text()));
+        ChartViewer viewer = Charts.viewer(Charts.style(chart), "evaluate-chart", appearance);
+        viewer.setPrefHeight(300);
+        viewer.setMinHeight(220);
+
+        Label explanation = Widgets.hint(EXPLANATION);
+        explanation.setId("evaluate-explanation");
+        ProgressBar progress = new ProgressBar(-1);
+        progress.setId("evaluate-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.visibleProperty().bind(model.running);
+        progress.managedProperty().bind(model.running);
         results.setPadding(new Insets(10));
         results.setId("evaluate-results");
-        ScrollPane scroll = new ScrollPane(results);
+        VBox page = new VBox(10, progress, viewer, explanation, results);
+        page.setPadding(new Insets(0, 10, 10, 10));
+        ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         setCenter(scroll);
         Label status = new Label();
+        status.setId("evaluate-status");
         status.textProperty().bind(model.status);
         status.getStyleClass().add("status");
+        status.setWrapText(true);
         setBottom(status);
 
-        model.run.addListener((o, was, now) -> model.loadExisting());
         model.report.addListener((o, was, now) -> show(now));
-        io.simclr.workbench.app.Widgets.showFrom(model.error, "Evaluation failed");
+        show(model.report.get());
+        Widgets.showErrors(model.error, "Evaluation failed", dialogs);
+    }
+
+    /** The bars' values, by probe then (trained, random init), in percent (for tests). */
+    public DefaultCategoryDataset scores() {
+        return scores;
     }
 
     private void show(RunEvaluation.Report r) {
         results.getChildren().clear();
+        scores.clear();
         if (r == null) {
             return;
         }
-        GridPane table = new GridPane();
-        table.setHgap(24);
-        table.setVgap(6);
-        table.getStyleClass().add("results-table");
-        table.addRow(0, bold(""), bold("trained"), bold("random init"));
-        int row = 1;
         if (r.trained().linearTop1() != null) {
-            table.addRow(row++, new Label("linear probe top-1 (test)"), number(r.trained().linearTop1()), number(r.randomInit().linearTop1()));
+            bars("linear probe", r.trained().linearTop1(), r.randomInit().linearTop1());
         }
         if (r.trained().knnTop1() != null) {
-            table.addRow(row++, new Label(String.format(Locale.ROOT, "kNN top-1 (k=%d, T=%.2f)", r.knnK(), r.knnTemperature())),
-                    number(r.trained().knnTop1()), number(r.randomInit().knnTop1()));
+            bars(String.format(Locale.ROOT, "kNN (k=%d)", r.knnK()), r.trained().knnTop1(), r.randomInit().knnTop1());
         }
         for (int i = 0; i < r.fineTuning().size(); i++) {
             FineTuning.Result t = r.fineTuning().get(i);
-            table.addRow(row++, new Label(String.format(Locale.ROOT, "fine-tuned on %,d labels", t.labelledImages())), number(t.testTop1()),
-                    number(r.fineTuningRandomInit().get(i).testTop1()));
+            bars(String.format(Locale.ROOT, "fine-tuned, %,d labels", t.labelledImages()), t.testTop1(), r.fineTuningRandomInit().get(i).testTop1());
         }
-        results.getChildren().addAll(bold(String.format(Locale.ROOT, "%s · checkpoint %s · %s features · %,d train / %,d test images",
-                java.nio.file.Path.of(r.run()).getFileName(), r.checkpoint(), r.layer(), r.trainSize(), r.testSize())), table);
+        results.getChildren().add(bold(String.format(Locale.ROOT, "%s · checkpoint %s · %s features · %,d train / %,d test images · %d classes"
+                        + " (chance %.1f %%)", java.nio.file.Path.of(r.run()).getFileName(), r.checkpoint(), r.layer(), r.trainSize(), r.testSize(),
+                r.classNames().size(), 100.0 / Math.max(1, r.classNames().size()))));
         if (!r.fineTuning().isEmpty()) {
             FineTuning.Result t = r.fineTuning().get(r.fineTuning().size() - 1);
             results.getChildren().addAll(bold(String.format(Locale.ROOT, "per class, fine-tuned on %,d labels", t.labelledImages())),
                     perClass(t.report()), bold("confusion matrix (rows: true class, columns: predicted)"), confusion(t.report()));
+        }
+    }
+
+    private void bars(String probe, Double trained, Double randomInit) {
+        if (trained != null) {
+            scores.addValue(100 * trained, "trained", probe);
+        }
+        if (randomInit != null) {
+            scores.addValue(100 * randomInit, "random init", probe);
         }
     }
 
@@ -146,7 +215,7 @@ public final class EvaluateView extends BorderPane {
     }
 
     private static Label number(Double v) {
-        Label l = new Label(RunEvaluation.Scores.format(v));
+        Label l = new Label(v == null ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * v));
         l.setStyle("-fx-font-family: monospace;");
         return l;
     }

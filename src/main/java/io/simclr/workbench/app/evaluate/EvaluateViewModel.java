@@ -1,5 +1,7 @@
 package io.simclr.workbench.app.evaluate;
 
+import io.simclr.workbench.app.RunCatalog;
+import io.simclr.workbench.app.Workers;
 import io.simclr.workbench.eval.FeatureExtractor;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.train.RunFolder;
@@ -8,9 +10,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,13 +20,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The state of the Evaluate screen: which run and which probes, the evaluation running off the UI
- * thread (cancellable between its stages and fine-tuning steps; a cancelled evaluation writes
- * nothing), and its report.
+ * The state of the Evaluate screen: the window's current run and which probes, the evaluation
+ * running off the UI thread (cancellable between its stages and fine-tuning steps; a cancelled
+ * evaluation writes nothing), and its report.
  */
 public final class EvaluateViewModel {
 
-    public final ObjectProperty<Path> run = new SimpleObjectProperty<>();
     public final BooleanProperty linear = new SimpleBooleanProperty(true);
     public final BooleanProperty knn = new SimpleBooleanProperty(true);
     public final BooleanProperty fineTune = new SimpleBooleanProperty(false);
@@ -36,15 +36,24 @@ public final class EvaluateViewModel {
     public final ObjectProperty<RunEvaluation.Report> report = new SimpleObjectProperty<>();
     public final StringProperty error = new SimpleStringProperty();
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "evaluation");
-        t.setDaemon(true);
-        return t;
-    });
+    private final RunCatalog catalog;
+    private final Executor ui;
+    private final ExecutorService worker = Workers.daemon("evaluation");
     private volatile boolean cancel;
 
+    public EvaluateViewModel(RunCatalog catalog, Executor ui) {
+        this.catalog = catalog;
+        this.ui = ui;
+        catalog.current.addListener((o, was, now) -> loadExisting());
+        loadExisting();
+    }
+
+    public ObjectProperty<Path> run() {
+        return catalog.current;
+    }
+
     public void evaluate() {
-        Path chosen = run.get();
+        Path chosen = catalog.current.get();
         if (chosen == null || running.get()) {
             return;
         }
@@ -58,6 +67,7 @@ public final class EvaluateViewModel {
         }
         cancel = false;
         running.set(true);
+        status.set("starting the evaluation of " + chosen.getFileName() + " …");
         RunEvaluation.Settings settings = new RunEvaluation.Settings(probes,
                 projection.get() ? FeatureExtractor.Layer.Z : FeatureExtractor.Layer.H, List.of(0.01, 0.1, 1.0), 10, null);
         worker.execute(() -> {
@@ -66,21 +76,22 @@ public final class EvaluateViewModel {
                     if (cancel) {
                         throw new CancellationException("cancelled");
                     }
-                    Platform.runLater(() -> status.set(message.strip()));
+                    ui.execute(() -> status.set(message.strip()));
                 });
-                Platform.runLater(() -> {
+                ui.execute(() -> {
                     report.set(r);
-                    status.set("evaluated " + chosen.getFileName() + "; eval.json written");
+                    status.set("evaluated " + chosen.getFileName() + "; written to " + chosen.resolve(RunEvaluation.FILE));
+                    catalog.refresh();
                 });
             } catch (CancellationException e) {
-                Platform.runLater(() -> status.set("cancelled; eval.json left as it was"));
+                ui.execute(() -> status.set("cancelled; " + RunEvaluation.FILE + " left as it was"));
             } catch (Exception e) {
-                Platform.runLater(() -> {
+                ui.execute(() -> {
                     status.set("evaluation failed");
                     error.set(e.getMessage());
                 });
             } finally {
-                Platform.runLater(() -> running.set(false));
+                ui.execute(() -> running.set(false));
             }
         });
     }
@@ -89,17 +100,18 @@ public final class EvaluateViewModel {
         cancel = true;
     }
 
-    /** Shows the evaluation a run already has (its eval.json), if any. */
+    /** Shows the evaluation the current run already has (its eval.json), if any. */
     public void loadExisting() {
-        Path chosen = run.get();
+        Path chosen = catalog.current.get();
         report.set(null);
         if (chosen == null) {
+            status.set("no run yet: train one on the Train screen, then evaluate it here");
             return;
         }
         try {
             var existing = RunEvaluation.read(chosen);
             existing.ifPresent(report::set);
-            status.set(existing.isPresent() ? "showing " + chosen.getFileName() + "/" + RunEvaluation.FILE
+            status.set(existing.isPresent() ? "showing the evaluation in " + chosen.resolve(RunEvaluation.FILE)
                     : chosen.getFileName() + " has no evaluation yet: press Evaluate");
         } catch (Exception e) {
             status.set(chosen.resolve(RunEvaluation.FILE) + " could not be read: " + e.getMessage());

@@ -1,6 +1,12 @@
 package io.simclr.workbench.app.runs;
 
+import io.simclr.workbench.app.Appearance;
+import io.simclr.workbench.app.Charts;
+import io.simclr.workbench.app.DialogService;
+import io.simclr.workbench.app.Navigation;
+import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.eval.RunEvaluation;
+import javafx.scene.layout.FlowPane;
 import io.simclr.workbench.run.RunSummary;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +28,11 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The Runs screen: every run of the runs folder in a table; select several to overlay their loss curves; open a run's report. */
+/**
+ * The Runs screen: every run of the runs folder in a table that keeps itself current; pick one to
+ * make it the run the other screens work on (and evaluate or map it from here), select several to
+ * overlay their loss curves, open a run's report.
+ */
 public final class RunsView extends BorderPane {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
@@ -30,50 +40,79 @@ public final class RunsView extends BorderPane {
     private final RunsViewModel model;
     private final TableView<RunSummary> table = new TableView<>();
     private final XYSeriesCollection curves = new XYSeriesCollection();
+    private java.util.List<java.nio.file.Path> selectedFolders = java.util.List.of();
 
-    public RunsView(RunsViewModel model, Consumer<java.nio.file.Path> open) {
+    public RunsView(RunsViewModel model, DialogService dialogs, Navigation navigation, Appearance appearance) {
         this.model = model;
         getStyleClass().add("screen");
         table.setId("runs-table");
-        table.setItems(model.runs);
+        table.setItems(model.runs());
+        table.setPlaceholder(new Label("No runs yet: train one on the Train screen (or run a sweep or a study)."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(column("run", r -> r.name()));
+        TableColumn<RunSummary, String> name = column("run", r -> r.name());
+        name.prefWidthProperty().bind(appearance.fontSize.multiply(19));
+        table.getColumns().add(name);
         table.getColumns().add(column("date", r -> WHEN.format(r.modified())));
         table.getColumns().add(column("dataset", RunSummary::dataset));
-        table.getColumns().add(column("encoder", RunSummary::encoder));
+        table.getColumns().add(column("method / encoder", r -> r.method().isEmpty() ? "" : r.method() + " / " + r.encoder()));
         table.getColumns().add(column("τ", r -> Double.isNaN(r.temperature()) ? "" : String.valueOf(r.temperature())));
         table.getColumns().add(column("epochs", r -> r.epochs() == 0 ? "" : String.valueOf(r.epochs())));
         table.getColumns().add(column("kNN top-1", r -> RunEvaluation.Scores.format(r.knnTop1())));
         table.getColumns().add(column("linear top-1", r -> RunEvaluation.Scores.format(r.linearTop1())));
-        table.getColumns().add(column("problem", r -> r.problem() == null ? "" : r.problem()));
+        table.getColumns().add(column("note", r -> r.problem() != null ? r.problem() : r.hasCheckpoint() ? "" : "no checkpoint yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> overlay());
 
-        JFreeChart chart = io.simclr.workbench.app.Charts.lines("loss of the selected runs", "step", "NT-Xent loss (smoothed)", curves,
-                java.util.List.of(), false);
-        ChartViewer viewer = io.simclr.workbench.app.Charts.viewer(chart, "runs-chart");
+        JFreeChart chart = Charts.lines("loss of the selected runs", "step", "loss (smoothed)", curves, java.util.List.of(), false);
+        ChartViewer viewer = Charts.viewer(chart, "runs-chart", appearance);
         SplitPane split = new SplitPane(table, viewer);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         setCenter(split);
 
-        Button refresh = new Button("Refresh");
-        refresh.setOnAction(e -> model.refresh());
+        var selected = table.getSelectionModel().selectedItemProperty();
+        var noCheckpoint = javafx.beans.binding.Bindings.createBooleanBinding(() -> selected.get() == null || !selected.get().hasCheckpoint(),
+                selected);
+        Button evaluate = new Button("Evaluate");
+        evaluate.setId("runs-evaluate");
+        evaluate.disableProperty().bind(noCheckpoint);
+        evaluate.setOnAction(e -> navigation.evaluate(selected.get().folder()));
+        Button map = new Button("Map");
+        map.setId("runs-map");
+        map.disableProperty().bind(noCheckpoint);
+        map.setOnAction(e -> navigation.map(selected.get().folder()));
         Button report = new Button("Open report");
         report.setId("runs-report");
-        report.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        report.setOnAction(e -> model.report(table.getSelectionModel().getSelectedItem(), open));
-        Label hint = new Label("select several runs (Ctrl-click) to compare their curves");
-        hint.getStyleClass().add("hint");
-        HBox bar = new HBox(10, refresh, report, hint);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        report.disableProperty().bind(selected.isNull());
+        report.setOnAction(e -> model.report(selected.get(), dialogs::open));
+        Label hint = Widgets.hint("a run picked here is the one Evaluate, Embeddings and Temperature show; select several (Ctrl-click)"
+                + " to compare their curves");
+        FlowPane bar = Widgets.toolbar(evaluate, map, report, hint);
         bar.setPadding(new Insets(10));
         setTop(bar);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now.hasCheckpoint() && table.getSelectionModel().getSelectedItems().size() == 1) {
+                model.pick(now);
+            }
+        });
+        // The list is replaced when runs come or change; what was selected stays selected.
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> {
+            if (!table.getSelectionModel().getSelectedItems().isEmpty()) {
+                selectedFolders = table.getSelectionModel().getSelectedItems().stream().map(RunSummary::folder).toList();
+            }
+        });
+        model.runs().addListener((ListChangeListener<RunSummary>) c -> javafx.application.Platform.runLater(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (selectedFolders.contains(table.getItems().get(i).folder()) && !table.getSelectionModel().isSelected(i)) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        }));
         Label status = new Label();
         status.textProperty().bind(model.status);
         status.getStyleClass().add("status");
         setBottom(status);
-        io.simclr.workbench.app.Widgets.showFrom(model.error, "Runs");
+        Widgets.showErrors(model.error, "Runs", dialogs);
     }
 
     private void overlay() {

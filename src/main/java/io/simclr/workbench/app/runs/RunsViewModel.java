@@ -1,5 +1,7 @@
 package io.simclr.workbench.app.runs;
 
+import io.simclr.workbench.app.RunCatalog;
+import io.simclr.workbench.app.Workers;
 import io.simclr.workbench.run.RunReport;
 import io.simclr.workbench.run.RunSummary;
 import io.simclr.workbench.train.MetricsCsv;
@@ -8,42 +10,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The state of the Runs screen: the runs folder's runs, and loss curves of the selected ones for overlaying. */
+/** The state of the Runs screen: the runs folder's runs (kept current by the catalog), and loss curves of the selected ones for overlaying. */
 public final class RunsViewModel {
 
-    public final StringProperty runsFolder = new SimpleStringProperty(System.getProperty("simclr.workbench.runs", "runs"));
-    public final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
     public final StringProperty status = new SimpleStringProperty("");
     public final StringProperty error = new SimpleStringProperty();
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "runs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final RunCatalog catalog;
+    private final Executor ui;
+    private final ExecutorService worker = Workers.daemon("runs");
 
-    public void refresh() {
-        Path folder = Path.of(runsFolder.get());
-        worker.execute(() -> {
-            try {
-                List<RunSummary> list = RunSummary.list(folder);
-                Platform.runLater(() -> {
-                    runs.setAll(list);
-                    status.set(list.size() + (list.size() == 1 ? " run in " : " runs in ") + folder.toAbsolutePath().normalize());
-                });
-            } catch (Exception e) {
-                Platform.runLater(() -> error.set(folder + ": " + e.getMessage()));
-            }
-        });
+    public RunsViewModel(RunCatalog catalog, Executor ui) {
+        this.catalog = catalog;
+        this.ui = ui;
+        status.bind(catalog.status);
+    }
+
+    public ObservableList<RunSummary> runs() {
+        return catalog.runs;
+    }
+
+    /** Makes {@code run} the one the other screens work on. */
+    public void pick(RunSummary run) {
+        catalog.pick(run.folder());
     }
 
     /** Reads the loss curves of {@code selected} off the UI thread, then hands them over. */
@@ -51,31 +47,27 @@ public final class RunsViewModel {
         worker.execute(() -> {
             Map<RunSummary, Map<String, double[]>> out = new java.util.LinkedHashMap<>();
             for (RunSummary r : selected) {
-                Path metrics = r.folder().resolve("metrics.csv");
+                Path metrics = r.folder().resolve(RunFolder.METRICS);
                 try {
                     if (Files.exists(metrics)) {
                         out.put(r, MetricsCsv.read(metrics));
                     }
                 } catch (Exception e) {
-                    Platform.runLater(() -> status.set(metrics + " could not be read: " + e.getMessage()));
+                    ui.execute(() -> error.set(metrics + " could not be read: " + e.getMessage()));
                 }
             }
-            Platform.runLater(() -> then.accept(out));
+            ui.execute(() -> then.accept(out));
         });
     }
 
     /** Writes the run's report.html, then hands its path over. */
     public void report(RunSummary run, Consumer<Path> then) {
-        status.set("writing the report of " + run.name() + " …");
         worker.execute(() -> {
             try {
                 Path written = RunReport.write(RunFolder.open(run.folder()));
-                Platform.runLater(() -> {
-                    status.set("wrote " + written);
-                    then.accept(written);
-                });
+                ui.execute(() -> then.accept(written));
             } catch (Exception e) {
-                Platform.runLater(() -> error.set(run.folder() + ": the report could not be written (" + e.getMessage() + ")"));
+                ui.execute(() -> error.set(run.folder() + ": the report could not be written (" + e.getMessage() + ")"));
             }
         });
     }

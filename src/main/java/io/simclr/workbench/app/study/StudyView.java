@@ -1,5 +1,7 @@
 package io.simclr.workbench.app.study;
 
+import io.simclr.workbench.app.Appearance;
+import io.simclr.workbench.app.DialogService;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.run.AugmentationStudy;
 import java.nio.file.Files;
@@ -41,9 +43,11 @@ public final class StudyView extends BorderPane {
 
     private final StudyViewModel model;
     private final Canvas heatmap = new Canvas(600, 400);
+    private final Appearance appearance;
 
-    public StudyView(StudyViewModel model, Path runs, Consumer<Path> openPage) {
+    public StudyView(StudyViewModel model, Path runs, DialogService dialogs, Appearance appearance) {
         this.model = model;
+        this.appearance = appearance;
         getStyleClass().add("screen");
 
         VBox ops = new VBox(6);
@@ -84,22 +88,26 @@ public final class StudyView extends BorderPane {
         open.setId("study-open");
         open.setMaxWidth(Double.MAX_VALUE);
         open.disableProperty().bind(model.job.running);
-        open.setOnAction(e -> Widgets.chooseFolder(this, "A study folder (one with study.json)", runs).ifPresent(model::open));
+        open.setOnAction(e -> dialogs.chooseFolder("A study folder (one with study.json)", runs).ifPresent(model::open));
         Button page = new Button("Open page");
         page.setMaxWidth(Double.MAX_VALUE);
         page.disableProperty().bind(Bindings.createBooleanBinding(() -> model.folder.get() == null
                 || !Files.exists(model.folder.get().resolve("study.html")), model.folder, model.summary));
-        page.setOnAction(e -> openPage.accept(model.folder.get().resolve("study.html")));
-        Label explain = new Label("Each cell is a short SimCLR run on the built-in shapes with two operations applied to both views, one"
+        page.setOnAction(e -> dialogs.open(model.folder.get().resolve("study.html")));
+        Label explain = new Label("Each cell is a short SimCLR run on the Train screen's dataset with two operations applied to both views, one"
                 + " after the other (the diagonal: one alone), scored by the linear probe. Stop keeps finished cells; Continue goes on"
                 + " with the first missing one.");
         explain.setWrapText(true);
         explain.getStyleClass().add("hint");
-        VBox controls = new VBox(8, new Label("Operations"), ops, new Label("Seconds per cell"), seconds, cells, run, stop, open, page, explain);
+        VBox controls = new VBox(8, Widgets.field("study-ops", "Operations", ops), Widgets.field("study-seconds-field", "Seconds per cell", seconds),
+                cells, run, stop, open, page, explain);
         controls.setPadding(new Insets(12));
-        controls.setPrefWidth(230);
         controls.getStyleClass().add("controls");
-        setLeft(controls);
+        javafx.scene.control.ScrollPane left = new javafx.scene.control.ScrollPane(controls);
+        left.setFitToWidth(true);
+        left.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        left.prefWidthProperty().bind(appearance.fontSize.multiply(18));
+        setLeft(left);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("study-progress");
@@ -109,8 +117,7 @@ public final class StudyView extends BorderPane {
         status.setId("study-status");
         status.getStyleClass().add("hint");
         status.textProperty().bind(model.job.statusLine(model.folder, "no study yet"));
-        HBox top = new HBox(10, bar, status);
-        top.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane top = Widgets.toolbar(bar, status);
         top.setPadding(new Insets(10, 12, 4, 12));
         setTop(top);
 
@@ -127,48 +134,51 @@ public final class StudyView extends BorderPane {
 
         model.summary.addListener((o, was, now) -> draw());
         model.job.currentCell.addListener((o, was, now) -> draw());
-        Widgets.showFrom(model.job.error, "Augmentation study");
+        appearance.follow(this::draw);
+        Widgets.showErrors(model.job.error, "Augmentation study", dialogs);
     }
 
     private void draw() {
         GraphicsContext g = heatmap.getGraphicsContext2D();
         double w = heatmap.getWidth();
         double h = heatmap.getHeight();
-        // A white card in both themes, as the charts are, so the greens read the same.
-        g.setFill(Color.WHITE);
+        Appearance.Palette palette = appearance.palette();
+        Color text = palette.fx(palette.text());
+        double size = appearance.fontSize.get();
+        g.setFill(palette.fx(palette.background()));
         g.fillRect(0, 0, w, h);
         AugmentationStudy.Summary s = model.summary.get();
         g.setTextBaseline(VPos.CENTER);
         if (s == null || s.operations().isEmpty()) {
-            g.setFill(Color.GRAY);
-            g.setFont(Font.font(14));
+            g.setFill(palette.fx(palette.muted()));
+            g.setFont(Font.font(size));
             g.fillText("Tick operations and press Run study, or open a study folder.", 20, 30);
             return;
         }
         AugmentationStudy.Grid grid = AugmentationStudy.Grid.of(s);
         List<String> ops = grid.operations();
         int n = ops.size();
-        double title = 34;
-        double labelW = 90;
-        double labelH = 28;
+        double title = 2.4 * size;
+        double labelW = 7 * size;
+        double labelH = 2 * size;
         double side = Math.max(20, Math.min((w - labelW - 20) / (n + 1.3), (h - title - labelH - 36) / (n + 1.3)));
         double x0 = labelW;
         double y0 = title + labelH;
-        g.setFont(Font.font(null, FontWeight.BOLD, 15));
-        g.setFill(Color.BLACK);
+        g.setFont(Font.font(null, FontWeight.BOLD, size * 1.08));
+        g.setFill(text);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("linear-probe top-1 — rows: first operation, columns: second (both views)", 10, 14);
-        g.setFont(Font.font(Math.max(11, Math.min(16, side / 5))));
+        g.fillText("linear-probe top-1 — rows: first operation, columns: second (both views)", 10, size);
+        g.setFont(Font.font(Math.max(size * 0.85, Math.min(size * 1.2, side / 5))));
         g.setTextAlign(TextAlignment.CENTER);
         for (int j = 0; j < n; j++) {
-            g.setFill(Color.BLACK);
+            g.setFill(text);
             g.fillText(ops.get(j), x0 + (j + 0.5) * side, title + labelH / 2);
         }
         g.fillText("average", x0 + (n + 0.15 + 0.5) * side, title + labelH / 2);
         String running = model.job.currentCell.get();
         for (int i = 0; i < n; i++) {
             g.setTextAlign(TextAlignment.RIGHT);
-            g.setFill(Color.BLACK);
+            g.setFill(text);
             g.fillText(ops.get(i), x0 - 8, y0 + (i + 0.5) * side);
             g.setTextAlign(TextAlignment.CENTER);
             for (int j = 0; j < n; j++) {
@@ -187,15 +197,15 @@ public final class StudyView extends BorderPane {
             cell(g, grid, grid.rowMeans()[i], x0 + (n + 0.15) * side, y0 + i * side, side, true);
         }
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setFill(Color.BLACK);
+        g.setFill(text);
         g.fillText("average", x0 - 8, y0 + (n + 0.15 + 0.5) * side);
         g.setTextAlign(TextAlignment.CENTER);
         for (int j = 0; j < n; j++) {
             cell(g, grid, grid.columnMeans()[j], x0 + j * side, y0 + (n + 0.15) * side, side, true);
         }
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(Color.GRAY);
-        g.setFont(Font.font(12));
+        g.setFill(palette.fx(palette.muted()));
+        g.setFont(Font.font(size * 0.92));
         g.fillText(String.format(Locale.ROOT, "%d of %d cells done%s", s.cells().size(), n * n,
                 s.cells().isEmpty() ? "" : String.format(Locale.ROOT, "; worst %.3f, best %.3f (colour runs between them)", grid.min(), grid.max())),
                 x0, y0 + (n + 1.3) * side + 14);

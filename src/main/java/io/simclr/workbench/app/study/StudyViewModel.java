@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -32,15 +33,11 @@ public final class StudyViewModel {
     public final ObjectProperty<AugmentationStudy.Summary> summary = new SimpleObjectProperty<>();
     public final ExperimentJob job = new ExperimentJob("augmentation-study");
 
-    private final DataConfig data;
+    private final Supplier<DataConfig> data;
     private final int batch;
 
-    /** A study on the built-in shapes, 64 images a step. */
-    public StudyViewModel() {
-        this(DataConfig.shapes(), 64);
-    }
-
-    public StudyViewModel(DataConfig data, int batch) {
+    /** @param data the dataset each study trains on when it starts (the window's choice on the Train screen) */
+    public StudyViewModel(Supplier<DataConfig> data, int batch) {
         this.data = data;
         this.batch = batch;
         List<AugmentationStudy.Operation> defaults = List.of(AugmentationStudy.Operation.CROP, AugmentationStudy.Operation.COLOR,
@@ -52,7 +49,7 @@ public final class StudyViewModel {
 
     /** The study's cell runs: a 10-epoch schedule cut at the seconds per run. */
     TrainConfig base() {
-        return AugmentationStudy.base(data, batch, 10, 0, secondsPerRun.get());
+        return AugmentationStudy.base(data.get(), batch, 10, 0, secondsPerRun.get());
     }
 
     public void start(Path runs) {
@@ -70,7 +67,7 @@ public final class StudyViewModel {
                 job.error.set("Tick at least one operation to study (crop, color and blur make a 3 x 3 grid of nine short runs).");
                 return;
             }
-            target = runs.resolve("study-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            target = runs.resolve("study-" + data.get().source().id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMdd-HHmmss")));
             folder.set(target);
             summary.set(new AugmentationStudy.Summary(ops.stream().map(AugmentationStudy.Operation::id).toList(), List.of()));
         }

@@ -1,19 +1,19 @@
 package io.simclr.workbench.app.temperature;
 
+import io.simclr.workbench.app.Appearance;
 import io.simclr.workbench.app.Charts;
+import io.simclr.workbench.app.DatasetChoice;
+import io.simclr.workbench.app.DialogService;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.run.TemperatureSweep;
 import java.awt.Color;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
@@ -24,10 +24,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
@@ -60,9 +58,11 @@ public final class SweepView extends BorderPane {
     private final JFreeChart top1Chart;
     private final JFreeChart geometryChart;
     private final Canvas histograms = new Canvas(600, 200);
+    private final Appearance appearance;
 
-    public SweepView(SweepViewModel model, Path runs, Consumer<Path> openPage) {
+    public SweepView(SweepViewModel model, Path runs, DialogService dialogs, Appearance appearance, DatasetChoice dataset) {
         this.model = model;
+        this.appearance = appearance;
         TextField taus = new TextField();
         taus.setId("sweep-temperatures");
         taus.textProperty().bindBidirectional(model.temperatures);
@@ -84,18 +84,16 @@ public final class SweepView extends BorderPane {
         Button open = new Button("Open sweep…");
         open.setId("sweep-open");
         open.disableProperty().bind(model.job.running);
-        open.setOnAction(e -> Widgets.chooseFolder(this, "A sweep folder (one with sweep.json)", runs).ifPresent(model::open));
+        open.setOnAction(e -> dialogs.chooseFolder("A sweep folder (one with sweep.json)", runs).ifPresent(model::open));
         Button page = new Button("Open page");
         page.setId("sweep-page");
         page.disableProperty().bind(model.summary.isNull());
-        page.setOnAction(e -> openPage.accept(model.folder.get().resolve("sweep.html")));
-        Label tauLabel = new Label("Sweep on the built-in shapes, τ =");
+        page.setOnAction(e -> dialogs.open(model.folder.get().resolve("sweep.html")));
+        Label tauLabel = new Label();
+        tauLabel.textProperty().bind(Bindings.createStringBinding(() -> "Sweep on " + (dataset.source.get() == io.simclr.workbench.data.DataSource.SHAPES
+                ? "the built-in shapes" : dataset.folder.get().getFileName()) + " (the Train screen's dataset), τ =", dataset.source, dataset.folder));
         Label secondsLabel = new Label("seconds per run");
-        for (Region r : List.<Region>of(tauLabel, secondsLabel, run, stop, open, page)) {
-            r.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        HBox controls = new HBox(8, tauLabel, taus, secondsLabel, seconds, run, stop, open, page);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane controls = Widgets.toolbar(tauLabel, taus, secondsLabel, seconds, run, stop, open, page);
         ProgressBar bar = new ProgressBar();
         bar.setId("sweep-progress");
         bar.progressProperty().bind(model.job.progress);
@@ -104,8 +102,7 @@ public final class SweepView extends BorderPane {
         status.setId("sweep-status");
         status.textProperty().bind(model.job.statusLine(model.folder, ""));
         status.getStyleClass().add("hint");
-        HBox progress = new HBox(10, bar, status);
-        progress.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane progress = Widgets.toolbar(bar, status);
         VBox top = new VBox(6, controls, progress);
         top.setPadding(new Insets(8, 12, 6, 12));
         setTop(top);
@@ -120,7 +117,6 @@ public final class SweepView extends BorderPane {
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, Charts.colour(0));
         bars.setSeriesPaint(1, Charts.colour(1));
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
 
         Pane histogramHolder = new Pane(histograms);
         histogramHolder.setId("sweep-histograms");
@@ -129,6 +125,7 @@ public final class SweepView extends BorderPane {
         histograms.heightProperty().bind(histogramHolder.heightProperty());
         histograms.widthProperty().addListener((o, was, now) -> drawHistograms());
         histograms.heightProperty().addListener((o, was, now) -> drawHistograms());
+        appearance.follow(this::drawHistograms);
 
         GridPane grid = new GridPane();
         grid.setHgap(6);
@@ -146,17 +143,18 @@ public final class SweepView extends BorderPane {
             row.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(row);
         }
-        grid.add(Charts.viewer(lossChart, "sweep-loss"), 0, 0);
-        grid.add(Charts.viewer(top1Chart, "sweep-top1"), 1, 0);
-        grid.add(Charts.viewer(accuracyChart, "sweep-accuracy"), 2, 0);
-        grid.add(Charts.viewer(geometryChart, "sweep-geometry"), 0, 1);
+        grid.add(Charts.viewer(lossChart, "sweep-loss", appearance), 0, 0);
+        grid.add(Charts.viewer(top1Chart, "sweep-top1", appearance), 1, 0);
+        grid.add(Charts.viewer(accuracyChart, "sweep-accuracy", appearance), 2, 0);
+        grid.add(Charts.viewer(geometryChart, "sweep-geometry", appearance), 0, 1);
         grid.add(histogramHolder, 1, 1, 2, 1);
         setCenter(grid);
 
         model.summary.addListener((o, was, now) -> showSummary());
         model.curves.addListener((o, was, now) -> showCurves());
         model.live.addListener((o, was, now) -> showCurves());
-        Widgets.showFrom(model.job.error, "Temperature sweep");
+        model.job.running.addListener((o, was, now) -> showCurves());
+        Widgets.showErrors(model.job.error, "Temperature sweep", dialogs);
     }
 
     private void showCurves() {
@@ -165,12 +163,13 @@ public final class SweepView extends BorderPane {
         int k = 0;
         Map<Double, SweepViewModel.Curves> shown = new java.util.LinkedHashMap<>(model.curves.get());
         SweepViewModel.Live running = model.live.get();
-        boolean training = running != null && !shown.containsKey(running.temperature());
-        if (training) {
+        boolean unfinished = running != null && !shown.containsKey(running.temperature());
+        if (unfinished) {
             shown.put(running.temperature(), running.curves());
         }
+        String state = model.job.running.get() ? " (training)" : " (stopped)";
         for (Map.Entry<Double, SweepViewModel.Curves> e : shown.entrySet()) {
-            String name = "τ " + e.getKey() + (training && e.getKey() == running.temperature() ? " (training)" : "");
+            String name = "τ " + e.getKey() + (unfinished && e.getKey() == running.temperature() ? state : "");
             loss.addSeries(series(name, e.getValue().step(), e.getValue().loss()));
             top1.addSeries(series(name, e.getValue().step(), e.getValue().top1()));
             colour(lossChart, k);
@@ -219,25 +218,27 @@ public final class SweepView extends BorderPane {
         GraphicsContext g = histograms.getGraphicsContext2D();
         double w = histograms.getWidth();
         double h = histograms.getHeight();
-        g.setFill(javafx.scene.paint.Color.WHITE);
+        Appearance.Palette palette = appearance.palette();
+        double size = appearance.fontSize.get();
+        g.setFill(palette.fx(palette.background()));
         g.fillRect(0, 0, w, h);
-        g.setFill(javafx.scene.paint.Color.BLACK);
-        g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
+        g.setFill(palette.fx(palette.text()));
+        g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, size * 1.08));
         g.fillText("cosine similarity of positive (green) and negative (blue) pairs", 10, 18);
         TemperatureSweep.Summary s = model.summary.get();
         List<TemperatureSweep.Cell> cells = new ArrayList<>();
         if (s != null) {
             s.cells().stream().filter(c -> c.positiveHistogram() != null && c.negativeHistogram() != null).forEach(cells::add);
         }
-        g.setFont(Font.font(12));
+        g.setFont(Font.font(size * 0.92));
         if (cells.isEmpty()) {
-            g.setFill(javafx.scene.paint.Color.GRAY);
+            g.setFill(palette.fx(palette.muted()));
             g.fillText("appears as each temperature's run finishes", 10, 40);
             return;
         }
         double panelW = (w - 20) / cells.size();
-        double top = 44;
-        double bottom = h - 22;
+        double top = 30 + 1.6 * size;
+        double bottom = h - 8 - size;
         for (int k = 0; k < cells.size(); k++) {
             TemperatureSweep.Cell c = cells.get(k);
             double left = 10 + k * panelW + 8;
@@ -257,11 +258,11 @@ public final class SweepView extends BorderPane {
                     g.fillRect(left + i * bw, bottom - bh, Math.max(1, bw - 0.5), bh);
                 }
             }
-            g.setStroke(javafx.scene.paint.Color.GRAY);
+            g.setStroke(palette.fx(palette.muted()));
             g.strokeLine(left, bottom, left + width, bottom);
-            g.setFill(javafx.scene.paint.Color.BLACK);
+            g.setFill(palette.fx(palette.text()));
             g.fillText(String.format(Locale.ROOT, "τ %s", c.temperature()), left, top - 6);
-            g.setFill(javafx.scene.paint.Color.GRAY);
+            g.setFill(palette.fx(palette.muted()));
             g.fillText("−1", left - 6, bottom + 15);
             g.fillText("0", left + width / 2 - 3, bottom + 15);
             g.fillText("1", left + width - 4, bottom + 15);

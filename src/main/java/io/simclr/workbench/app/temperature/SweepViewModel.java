@@ -1,5 +1,6 @@
 package io.simclr.workbench.app.temperature;
 
+import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.app.ExperimentJob;
 import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataConfig;
@@ -20,7 +21,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -54,28 +56,25 @@ public final class SweepViewModel {
     public final ObjectProperty<Live> live = new SimpleObjectProperty<>();
     public final ExperimentJob job = new ExperimentJob("temperature-sweep");
 
-    private final DataConfig data;
+    private final Supplier<DataConfig> data;
+    private final Executor ui;
     private final int batch;
 
-    /** Sweeps on the built-in shapes, 64 images a step. */
-    public SweepViewModel() {
-        this(DataConfig.shapes(), 64);
-    }
-
-    public SweepViewModel(DataConfig data, int batch) {
+    /**
+     * @param data the dataset each sweep trains on when it starts (the window's choice on the Train screen)
+     * @param batch images a step
+     */
+    public SweepViewModel(Supplier<DataConfig> data, int batch, Executor ui) {
         this.data = data;
         this.batch = batch;
-        job.running.addListener((o, was, now) -> {
-            if (!now) {
-                live.set(null); // a stopped run's curve is not "training" any more
-            }
-        });
+        this.ui = ui;
     }
 
-    /** The runs each sweep cell makes: the small encoder with the shapes augmentations, Adam 1e-3, seed 1, 15 epochs cut at the seconds per run. */
+    /** The runs each sweep cell makes: the small encoder with the dataset's augmentations, Adam 1e-3, seed 1, 15 epochs cut at the seconds per run. */
     TrainConfig base() {
-        TrainConfig defaults = TrainConfig.defaults(data);
-        return defaults.withAugmentation(AugmentationPreset.SHAPES.config()).withModel(ModelConfig.defaults(EncoderKind.SMALL)).withTemperature(0.5)
+        DataConfig chosen = data.get();
+        TrainConfig defaults = TrainConfig.defaults(chosen);
+        return defaults.withAugmentation(AugmentationPreset.defaultFor(chosen.source()).config()).withModel(ModelConfig.defaults(EncoderKind.SMALL)).withTemperature(0.5)
                 .withOptimization(defaults.optimization().withBatchSize(batch).withLearningRate(1e-3))
                 .withSchedule(ScheduleConfig.of(15).withBudgetSeconds(secondsPerRun.get())).withSeed(1);
     }
@@ -101,13 +100,14 @@ public final class SweepViewModel {
                 job.error.set("Every temperature must be above 0, and there must be at least one — not \"" + temperatures.get() + "\"");
                 return;
             }
-            target = runs.resolve("sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            target = runs.resolve("sweep-" + data.get().source().id() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMdd-HHmmss")));
             folder.set(target);
             summary.set(null);
             curves.set(Map.of());
         }
         Path sweep = target;
         TrainConfig base = base();
+        live.set(null); // a stopped sweep's last curve stays on screen until the next start
         LiveCurves curvesSoFar = new LiveCurves();
         job.start((progress, steps, control) -> TemperatureSweep.run(base, taus, sweep, List.of(steps, curvesSoFar), p -> {
             if (p.stage() == ExperimentProgress.Stage.TRAINING) {
@@ -138,7 +138,7 @@ public final class SweepViewModel {
             Map<Double, Curves> loaded = new LinkedHashMap<>();
             if (s != null) {
                 for (TemperatureSweep.Cell c : s.cells()) {
-                    Path metrics = dir.resolve(c.run()).resolve("metrics.csv");
+                    Path metrics = dir.resolve(c.run()).resolve(RunFolder.METRICS);
                     if (Files.exists(metrics)) {
                         Map<String, double[]> m = MetricsCsv.read(metrics);
                         loaded.put(c.temperature(), new Curves(m.get("global_step"), RunReport.smooth(m.get("loss"), 0.95),
@@ -194,7 +194,7 @@ public final class SweepViewModel {
                 lastPosted = now;
                 Live snapshot = new Live(temperature, new Curves(Arrays.copyOf(step, count), RunReport.smooth(Arrays.copyOf(loss, count), 0.95),
                         RunReport.smooth(Arrays.copyOf(top1, count), 0.95)));
-                Platform.runLater(() -> live.set(snapshot));
+                ui.execute(() -> live.set(snapshot));
             }
         }
     }

@@ -1,6 +1,10 @@
 package io.simclr.workbench.app.temperature;
 
+import io.simclr.workbench.app.Appearance;
+import io.simclr.workbench.app.DialogService;
 import io.simclr.workbench.app.FxImages;
+import io.simclr.workbench.app.RunCatalog;
+import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.eval.ViewSimilarities;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,26 +15,31 @@ import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.TilePane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.util.StringConverter;
 
 /**
- * The Temperature screen: the batch's views as thumbnails (click one to make it the anchor), and for
- * the anchor, every other view's cosine similarity and its softmax probability at the chosen tau,
- * sorted by similarity, the positive in green and same-class views in orange. Low tau sharpens the
- * softmax onto the nearest views; high tau flattens it.
+ * The Temperature screen: the batch's images as pairs of views side by side (click one to make it the
+ * anchor), and for the anchor, every other view's cosine similarity and its softmax probability at
+ * the chosen tau, sorted by similarity, each bar with its view's thumbnail under it, the positive in
+ * green and same-class views in orange. Low tau sharpens the softmax onto the nearest views; high tau
+ * flattens it (on the fixed 0 … 1 scale the bars visibly shrink).
  */
 public final class TemperatureView extends BorderPane {
 
@@ -39,57 +48,76 @@ public final class TemperatureView extends BorderPane {
     private static final Color OTHER = Color.web("#1f77b4");
 
     private final TemperatureViewModel model;
+    private final Appearance appearance;
     private final Canvas bars = new Canvas(900, 420);
-    private final TilePane thumbnails = new TilePane(4, 4);
+    private final GridPane pairsGrid = new GridPane();
     private final Label summary = new Label();
+    private List<Image> images = List.of();
 
     /** @param sweepView the sweep tab, beside the single-batch view */
-    public TemperatureView(TemperatureViewModel model, SweepView sweepView) {
+    public TemperatureView(TemperatureViewModel model, SweepView sweepView, RunCatalog catalog, DialogService dialogs, Appearance appearance) {
         this.model = model;
+        this.appearance = appearance;
         getStyleClass().add("screen");
 
-        Label runLabel = new Label();
+        Label runLabel = Widgets.hint("");
         runLabel.textProperty().bind(model.status);
-        runLabel.getStyleClass().add("hint");
-        Button choose = new Button("Use a run…");
-        choose.setId("temperature-choose-run");
-        choose.setOnAction(e -> io.simclr.workbench.app.Widgets.chooseFolder(this, "Run folder whose encoder to use",
-                model.run.get() == null ? null : model.run.get().getParent()).ifPresent(dir -> {
-                    model.run.set(dir);
-                    model.load();
-                }));
-        Button random = new Button("Random init");
-        random.setOnAction(e -> {
-            model.run.set(null);
-            model.load();
-        });
-        Spinner<Integer> pairs = new Spinner<>(2, 64, model.pairs.get());
+        CheckBox random = new CheckBox("encoder at random initialisation");
+        random.setId("temperature-random-init");
+        random.selectedProperty().bindBidirectional(model.randomInit);
+        Spinner<Integer> pairs = Widgets.intSpinner("temperature-pairs", 2, 64, 1, model.pairs);
         pairs.setPrefWidth(80);
-        pairs.valueProperty().addListener((o, was, now) -> model.pairs.set(now));
         Button newBatch = new Button("New batch");
         newBatch.setId("temperature-new-batch");
         newBatch.setOnAction(e -> {
             model.seed.set(model.seed.get() + 1);
             model.load();
         });
-        HBox top = new HBox(8, choose, random, new Label("images"), pairs, newBatch, runLabel);
-        top.setAlignment(Pos.CENTER_LEFT);
+        CheckBox fixed = new CheckBox("softmax on a fixed 0 … 1 scale");
+        fixed.setId("temperature-fixed-scale");
+        fixed.selectedProperty().bindBidirectional(model.fixedScale);
+        javafx.scene.Node runPicker = Widgets.runPicker(catalog, "temperature-run");
+        runPicker.disableProperty().bind(model.randomInit);
+        FlowPane top = Widgets.toolbar(runPicker, random, new Label("images"), pairs, newBatch, fixed, runLabel);
         top.setPadding(new Insets(10));
 
-        thumbnails.setPrefColumns(4);
-        thumbnails.setPadding(new Insets(8));
-        ScrollPane left = new ScrollPane(thumbnails);
-        left.setPrefWidth(250);
+        pairsGrid.setHgap(3);
+        pairsGrid.setVgap(4);
+        pairsGrid.setPadding(new Insets(8));
+        Label pairsTitle = Widgets.hint("each row: one image's two views");
+        ScrollPane left = new ScrollPane(new VBox(4, pairsTitle, pairsGrid));
+        left.prefWidthProperty().bind(appearance.fontSize.multiply(10).add(60));
         left.setFitToWidth(true);
 
-        // Tau on a log scale: 0.01 … 2 is two and a bit decades, each as wide as the next.
+        // Tau on a log scale: 0.01 … 2 is two and a bit decades, each as wide as the next; ticks at 0.01, 0.1 and 1.
         Slider tau = new Slider(Math.log10(0.01), Math.log10(2), Math.log10(model.temperature.get()));
         tau.setId("temperature-slider");
+        tau.setShowTickMarks(true);
+        tau.setShowTickLabels(true);
+        tau.setMajorTickUnit(1);
+        tau.setMinorTickCount(8);
+        tau.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return String.format(Locale.ROOT, "%s", Math.pow(10, Math.round(v)));
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Math.log10(Double.parseDouble(s));
+            }
+        });
         tau.valueProperty().addListener((o, was, now) -> model.temperature.set(Math.pow(10, now.doubleValue())));
+        model.temperature.addListener((o, was, now) -> {
+            if (Math.abs(Math.pow(10, tau.getValue()) - now.doubleValue()) > 1e-9) {
+                tau.setValue(Math.log10(now.doubleValue()));
+            }
+        });
         Label tauLabel = new Label();
         tauLabel.textProperty().bind(model.temperature.asString(Locale.ROOT, "temperature τ = %.3f"));
         tauLabel.setId("temperature-label");
         summary.setId("temperature-summary");
+        summary.setWrapText(true);
         Pane canvasHolder = new Pane(bars);
         bars.widthProperty().bind(canvasHolder.widthProperty());
         bars.heightProperty().bind(canvasHolder.heightProperty());
@@ -112,28 +140,42 @@ public final class TemperatureView extends BorderPane {
             redraw();
         });
         model.temperature.addListener((o, was, now) -> redraw());
+        model.fixedScale.addListener((o, was, now) -> redraw());
         bars.widthProperty().addListener((o, was, now) -> redraw());
         bars.heightProperty().addListener((o, was, now) -> redraw());
-        io.simclr.workbench.app.Widgets.showFrom(model.error, "The batch could not be made");
+        appearance.follow(this::redraw);
+        Widgets.showErrors(model.error, "The batch could not be made", dialogs);
     }
 
+    /** The views as rows of pairs: image i's first view beside its second. */
     private void rebuildThumbnails() {
-        thumbnails.getChildren().clear();
+        pairsGrid.getChildren().clear();
         ViewSimilarities.Batch b = model.batch.get();
         if (b == null) {
+            images = List.of();
             return;
         }
+        List<Image> made = new ArrayList<>();
         for (int v = 0; v < b.viewCount(); v++) {
-            ImageView view = new ImageView(FxImages.fromChw(b.views()[v], b.side()));
-            view.setFitWidth(48);
-            view.setFitHeight(48);
-            view.setSmooth(false);
-            Pane frame = new Pane(view);
-            frame.setPadding(new Insets(2));
-            frame.getStyleClass().add("thumb");
-            int index = v;
-            frame.setOnMouseClicked(e -> model.anchor.set(index));
-            thumbnails.getChildren().add(frame);
+            made.add(FxImages.fromChw(b.views()[v], b.side()));
+        }
+        images = made;
+        for (int i = 0; i < b.pairs(); i++) {
+            for (int which = 0; which < 2; which++) {
+                int v = which == 0 ? i : b.positiveOf(i);
+                ImageView view = new ImageView(images.get(v));
+                view.fitWidthProperty().bind(appearance.fontSize.multiply(3.5));
+                view.fitHeightProperty().bind(view.fitWidthProperty());
+                view.setSmooth(false);
+                StackPane frame = new StackPane(view);
+                frame.setPadding(new Insets(2));
+                frame.getStyleClass().add("thumb");
+                frame.setOnMouseClicked(e -> model.anchor.set(v));
+                pairsGrid.add(frame, which, i);
+            }
+            Label name = Widgets.hint(b.classNames().get(b.labels()[i]));
+            pairsGrid.add(name, 2, i);
+            GridPane.setValignment(name, javafx.geometry.VPos.CENTER);
         }
         highlightThumbnails();
         redraw();
@@ -145,23 +187,32 @@ public final class TemperatureView extends BorderPane {
             return;
         }
         int anchor = model.anchor.get();
-        for (int v = 0; v < thumbnails.getChildren().size(); v++) {
+        for (javafx.scene.Node node : pairsGrid.getChildren()) {
+            Integer row = GridPane.getRowIndex(node);
+            Integer column = GridPane.getColumnIndex(node);
+            if (row == null || column == null || column > 1) {
+                continue;
+            }
+            int v = column == 0 ? row : b.positiveOf(row);
             String colour = v == anchor ? "#d62728" : v == b.positiveOf(anchor) ? "#2ca02c" : "transparent";
-            thumbnails.getChildren().get(v).setStyle("-fx-border-color: " + colour + "; -fx-border-width: 3;");
+            node.setStyle("-fx-border-color: " + colour + "; -fx-border-width: 3;");
         }
     }
 
-    /** The bars for the current anchor and tau; also the numbers under them. */
+    /** The bars for the current anchor and tau, each view's thumbnail under its softmax bar; also the numbers under them. */
     private void redraw() {
         GraphicsContext g = bars.getGraphicsContext2D();
         double w = bars.getWidth();
         double h = bars.getHeight();
-        g.clearRect(0, 0, w, h);
+        Appearance.Palette palette = appearance.palette();
+        g.setFill(palette.fx(palette.background()));
+        g.fillRect(0, 0, w, h);
         ViewSimilarities.Batch b = model.batch.get();
         if (b == null || w < 50 || h < 50) {
             summary.setText("no batch yet");
             return;
         }
+        double size = appearance.fontSize.get();
         int anchor = model.anchor.get();
         double[] p = model.probabilities();
         List<Integer> others = new ArrayList<>();
@@ -171,39 +222,49 @@ public final class TemperatureView extends BorderPane {
             }
         }
         others.sort(Comparator.comparingDouble((Integer j) -> -b.similarity(anchor, j)));
-        double left = 60;
+        double left = 4.5 * size;
         double barWidth = (w - left - 10) / others.size();
-        double topH = h * 0.42;
-        double bottomTop = topH + 34;
-        double bottomH = h - bottomTop - 18;
+        double thumb = Math.min(barWidth - 2, 3 * size);
+        double caption = 1.4 * size;
+        double topH = h * 0.36;
+        double bottomTop = topH + caption + 8;
+        double bottomH = h - bottomTop - thumb - 10;
         double maxP = 0;
         for (double v : p) {
             maxP = Math.max(maxP, v);
         }
-        g.setFont(Font.font(12));
-        g.setFill(Color.GRAY);
-        g.fillText("cosine similarity to the anchor (−1 … 1)", left, 14);
-        g.fillText(String.format(Locale.ROOT, "softmax(similarity / τ), the anchor's NT-Xent distribution (max %.3f)", maxP), left, bottomTop - 6);
-        double zeroY = 22 + (topH - 22) / 2;
-        g.setStroke(Color.LIGHTGRAY);
+        double scaleP = model.fixedScale.get() ? 1.0 : maxP;
+        g.setFont(Font.font(size * 0.92));
+        g.setFill(palette.fx(palette.muted()));
+        g.fillText("cosine similarity to the anchor (−1 … 1)", left, size);
+        g.fillText(String.format(Locale.ROOT, "softmax(similarity / τ): the anchor's NT-Xent distribution (largest p %.3f; scale 0 … %s)", maxP,
+                model.fixedScale.get() ? "1" : String.format(Locale.ROOT, "%.3f", maxP)), left, bottomTop - 6);
+        double zeroY = size + 8 + (topH - size - 8) / 2;
+        double half = (topH - size - 8) / 2;
+        g.setStroke(palette.fx(palette.grid()));
         g.strokeLine(left, zeroY, w - 10, zeroY);
         g.strokeLine(left, bottomTop + bottomH, w - 10, bottomTop + bottomH);
-        g.fillText("1", left - 20, 26);
-        g.fillText("0", left - 20, zeroY + 4);
-        g.fillText("−1", left - 24, topH);
+        g.fillText("1", left - 1.5 * size, zeroY - half + size * 0.4);
+        g.fillText("0", left - 1.5 * size, zeroY + size * 0.4);
+        g.fillText("−1", left - 1.8 * size, zeroY + half + size * 0.4);
+        g.fillText(model.fixedScale.get() ? "1" : String.format(Locale.ROOT, "%.2f", maxP), left - 3.2 * size, bottomTop + size);
+        g.fillText("0", left - 1.5 * size, bottomTop + bottomH);
+        int positive = b.positiveOf(anchor);
         for (int k = 0; k < others.size(); k++) {
             int j = others.get(k);
-            Color c = j == b.positiveOf(anchor) ? POSITIVE : b.labels()[j] == b.labels()[anchor] ? SAME_CLASS : OTHER;
+            Color c = j == positive ? POSITIVE : b.labels()[j] == b.labels()[anchor] ? SAME_CLASS : OTHER;
             double x = left + k * barWidth + 1;
             double s = b.similarity(anchor, j);
-            double y = zeroY - s * (topH - 22) / 2;
+            double y = zeroY - s * half;
             g.setFill(c.deriveColor(0, 1, 1, 0.55));
             g.fillRect(x, Math.min(y, zeroY), Math.max(1, barWidth - 2), Math.abs(zeroY - y));
-            double ph = maxP > 0 ? p[j] / maxP * bottomH : 0;
+            double ph = scaleP > 0 ? Math.min(1, p[j] / scaleP) * bottomH : 0;
             g.setFill(c);
             g.fillRect(x, bottomTop + bottomH - ph, Math.max(1, barWidth - 2), ph);
+            if (j < images.size() && thumb >= 6) {
+                g.drawImage(images.get(j), x + (barWidth - 2 - thumb) / 2, bottomTop + bottomH + 4, thumb, thumb);
+            }
         }
-        int positive = b.positiveOf(anchor);
         double entropy = 0;
         for (double v : p) {
             if (v > 0) {
@@ -214,7 +275,6 @@ public final class TemperatureView extends BorderPane {
                 "anchor %d (%s): the positive view gets p = %.3f, so this anchor's loss is −ln p = %.3f; the softmax spreads over"
                         + " about %.1f of the %d candidates (e^entropy). Green: its other view; orange: same class; blue: other classes.",
                 anchor, b.classNames().get(b.labels()[anchor]), p[positive], -Math.log(Math.max(p[positive], 1e-300)), Math.exp(entropy),
-                others.size()));
-        summary.setWrapText(true);
+                others.size()) + (model.showingRandomInit() ? " " + TemperatureViewModel.RANDOM_INIT_NOTE : ""));
     }
 }

@@ -1,38 +1,50 @@
 package io.simclr.workbench.app.train;
 
+import io.simclr.workbench.app.Appearance;
 import io.simclr.workbench.app.Charts;
+import io.simclr.workbench.app.DatasetChoice;
+import io.simclr.workbench.app.DialogService;
+import io.simclr.workbench.app.Navigation;
+import io.simclr.workbench.app.RunCatalog;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.augment.AugmentationPreset;
+import io.simclr.workbench.data.DataSource;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.HeadKind;
+import io.simclr.workbench.run.RunSummary;
 import io.simclr.workbench.train.OptimizerKind;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The Train screen: the run's settings and buttons on the left, live charts, progress and log on the right. */
+/** The Train screen: the run's settings and buttons on the left (scrolling when zoomed), live charts, progress and log on the right. */
 public final class TrainView extends BorderPane {
 
     /**
@@ -42,11 +54,18 @@ public final class TrainView extends BorderPane {
     static final long REDRAW_NANOS = 100_000_000L;
 
     private final TrainViewModel model;
+    private final DatasetChoice dataset;
+    private final RunCatalog catalog;
+    private final DialogService dialogs;
     private final List<JFreeChart> charts;
     private final AnimationTimer pump;
 
-    public TrainView(TrainViewModel model) {
+    public TrainView(TrainViewModel model, DatasetChoice dataset, RunCatalog catalog, DialogService dialogs, Navigation navigation,
+                     Appearance appearance) {
         this.model = model;
+        this.dataset = dataset;
+        this.catalog = catalog;
+        this.dialogs = dialogs;
         getStyleClass().add("screen");
         JFreeChart lossChart = chart("NT-Xent loss", "loss", List.of(model.loss, model.lossSmoothed),
                 List.of(new Color(31, 119, 180, 70), new Color(31, 119, 180)));
@@ -54,26 +73,30 @@ public final class TrainView extends BorderPane {
                 List.of(new Color(44, 160, 44), new Color(214, 39, 40)));
         JFreeChart accuracyChart = chart("contrastive top-1", "accuracy", List.of(model.top1), List.of(new Color(31, 119, 180)));
         JFreeChart speedChart = chart("views per second", "views/s", List.of(model.viewsPerSecond), List.of(new Color(148, 103, 189)));
-        JFreeChart rateChart = chart("learning rate", "lr", List.of(model.rate), List.of(new Color(140, 86, 75)));
+        JFreeChart rateChart = chart("learning rate", "rate", List.of(model.rate), List.of(new Color(140, 86, 75)));
+        // The rate from 0: a constant rate is a flat line at the top, not a zoom into noise; ticks as 2E-3, not 1.99998E-3.
+        NumberAxis rateAxis = (NumberAxis) rateChart.getXYPlot().getRangeAxis();
+        rateAxis.setAutoRangeIncludesZero(true);
+        rateAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.0#E0"));
         JFreeChart geometryChart = chart("alignment and uniformity", "value", List.of(model.alignment, model.uniformity),
                 List.of(new Color(31, 119, 180), new Color(255, 127, 14)));
         charts = List.of(lossChart, similarityChart, accuracyChart, speedChart, rateChart, geometryChart);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.add(Charts.viewer(lossChart, "chart-loss"), 0, 0);
-        grid.add(Charts.viewer(similarityChart, "chart-similarity"), 1, 0);
-        grid.add(Charts.viewer(accuracyChart, "chart-accuracy"), 0, 1);
-        grid.add(Charts.viewer(speedChart, "chart-speed"), 1, 1);
-        grid.add(Charts.viewer(rateChart, "chart-rate"), 2, 0);
-        grid.add(Charts.viewer(geometryChart, "chart-geometry"), 2, 1);
+        grid.add(Charts.viewer(lossChart, "chart-loss", appearance), 0, 0);
+        grid.add(Charts.viewer(similarityChart, "chart-similarity", appearance), 1, 0);
+        grid.add(Charts.viewer(accuracyChart, "chart-accuracy", appearance), 0, 1);
+        grid.add(Charts.viewer(speedChart, "chart-speed", appearance), 1, 1);
+        grid.add(Charts.viewer(rateChart, "chart-rate", appearance), 2, 0);
+        grid.add(Charts.viewer(geometryChart, "chart-geometry", appearance), 2, 1);
         for (int i = 0; i < 3; i++) {
-            var column = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(100.0 / 3);
             grid.getColumnConstraints().add(column);
         }
         for (int i = 0; i < 2; i++) {
-            var row = new javafx.scene.layout.RowConstraints();
+            RowConstraints row = new RowConstraints();
             row.setPercentHeight(50);
             grid.getRowConstraints().add(row);
         }
@@ -83,25 +106,45 @@ public final class TrainView extends BorderPane {
         bar.setId("train-progress");
         bar.progressProperty().bind(model.progress);
         bar.setMaxWidth(Double.MAX_VALUE);
-        Label device = new Label();
-        device.getStyleClass().add("hint");
+        Label device = Widgets.hint("");
         device.textProperty().bind(Bindings.concat("device: ", model.device));
         Label progressText = new Label();
         progressText.setId("train-progress-text");
+        progressText.setWrapText(true);
         progressText.textProperty().bind(model.progressText);
+        Button evaluate = new Button("Evaluate this run");
+        evaluate.setId("train-evaluate-run");
+        evaluate.setOnAction(e -> navigation.evaluate(model.finishedRun.get()));
+        Button map = new Button("Map this run");
+        map.setId("train-map-run");
+        map.setOnAction(e -> navigation.map(model.finishedRun.get()));
+        javafx.scene.layout.FlowPane next = Widgets.toolbar(Widgets.hint("next:"), evaluate, map);
+        next.visibleProperty().bind(model.finishedRun.isNotNull());
+        next.managedProperty().bind(next.visibleProperty());
         ListView<String> log = new ListView<>(model.log);
         log.setId("train-log");
-        log.setPrefHeight(120);
+        log.setPrefHeight(110);
+        log.setMinHeight(60);
         // After the list has laid out the new line; scrolling inside the change left the newest line below the fold.
         model.log.addListener((javafx.collections.ListChangeListener<String>) c -> javafx.application.Platform.runLater(
                 () -> log.scrollTo(model.log.size() - 1)));
-        VBox bottom = new VBox(4, bar, new HBox(16, progressText, device), log);
+        VBox bottom = new VBox(4, bar, Widgets.toolbar(progressText, device), next, log);
         bottom.setPadding(new Insets(0, 8, 8, 8));
 
         BorderPane right = new BorderPane(grid);
         right.setBottom(bottom);
         setCenter(right);
-        setLeft(form());
+        ScrollPane settings = new ScrollPane(form());
+        settings.setFitToWidth(true);
+        settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        settings.getStyleClass().add("controls-scroll");
+        // The settings scroll; Start, Pause and Stop stay in view below them at any zoom.
+        BorderPane left = new BorderPane(settings);
+        left.setBottom(actions());
+        // A fixed share of the window in ems: zooming widens it with the text instead of cutting labels.
+        left.prefWidthProperty().bind(appearance.fontSize.multiply(19));
+        left.setMinWidth(200);
+        setLeft(left);
 
         pump = new AnimationTimer() {
             private long last;
@@ -112,16 +155,24 @@ public final class TrainView extends BorderPane {
                     return;
                 }
                 last = now;
+                if (!model.hasNews()) {
+                    return; // turning notification back on redraws every chart: only when something arrived
+                }
                 charts.forEach(c -> c.setNotify(false));
                 model.drain();
                 charts.forEach(c -> c.setNotify(true));
             }
         };
         pump.start();
-        Widgets.showFrom(model.error, "Training stopped");
+        Widgets.showErrors(model.error, "Training stopped", dialogs);
     }
 
     private Node form() {
+        ComboBox<TrainViewModel.Recipe> recipe = Widgets.choice("train-recipe-choice", TrainViewModel.Recipe.values(), model.recipe,
+                TrainViewModel.Recipe::parse);
+        Label expected = Widgets.hint("");
+        expected.setId("train-expected-time");
+        expected.textProperty().bind(model.expectedTime);
         ComboBox<EncoderKind> encoder = Widgets.choice("train-encoder", EncoderKind.values(), model.encoder, EncoderKind::parse);
         ComboBox<HeadKind> head = Widgets.choice("train-head", HeadKind.values(), model.head, HeadKind::parse);
         ComboBox<OptimizerKind> optimizer = Widgets.choice("train-optimizer", OptimizerKind.values(), model.optimizer, OptimizerKind::parse);
@@ -129,29 +180,31 @@ public final class TrainView extends BorderPane {
                 AugmentationPreset::parse);
         Spinner<Integer> epochs = Widgets.intSpinner("train-epochs", 1, 1000, 1, model.epochs);
         Spinner<Integer> batch = Widgets.intSpinner("train-batch", 2, 4096, 16, model.batch);
-        Spinner<Integer> images = Widgets.intSpinner("train-images", 20, 50_000, 500, model.shapesCount);
+        Spinner<Integer> images = Widgets.intSpinner("train-images", 20, 50_000, 500, dataset.shapesCount);
+        images.setTooltip(Widgets.explaining("how many shapes to draw for the training split (the test split gets a fifth as many)"));
+        Spinner<Integer> imageSize = Widgets.intSpinner("train-image-size", 8, 1024, 8, dataset.imageSize);
+        imageSize.setTooltip(Widgets.explaining("the side images are loaded at; the screen picks the folder's own size (64 px for larger"
+                + " images) and says why"));
         Spinner<Integer> warmup = Widgets.intSpinner("train-warmup", 0, model.epochs.get(), 1, model.warmupEpochs);
-        warmup.setPrefWidth(80);
         // A warm-up cannot be longer than the run.
         ((SpinnerValueFactory.IntegerSpinnerValueFactory) warmup.getValueFactory()).maxProperty().bind(model.epochs);
-        warmup.setTooltip(new Tooltip("epochs over which the learning rate rises linearly from 0, before the cosine decay;"
+        warmup.setTooltip(Widgets.explaining("epochs over which the learning rate rises linearly from 0, before the cosine decay;"
                 + " large batches and LARS need a few"));
         Spinner<Integer> seed = Widgets.intSpinner("train-seed", 0, Integer.MAX_VALUE, 1, model.seed);
-        seed.setPrefWidth(100);
-        seed.setTooltip(new Tooltip("weights, data order and augmentations all follow from the seed: the same seed repeats a run on the CPU"));
+        seed.setTooltip(Widgets.explaining("weights, data order and augmentations all follow from the seed: the same seed repeats a run on the CPU"));
         Slider temperature = new Slider(0.01, 1.0, model.temperature.get());
-        temperature.setId("train-temperature");
+        temperature.setId("train-temperature-slider");
         temperature.valueProperty().bindBidirectional(model.temperature);
         Label temperatureLabel = new Label();
-        temperatureLabel.textProperty().bind(temperature.valueProperty().asString("temperature τ: %.2f"));
+        temperatureLabel.textProperty().bind(temperature.valueProperty().asString(Locale.ROOT, "temperature τ: %.2f"));
         Spinner<Double> lr = new Spinner<>(1e-5, 1.0, model.learningRate.get(), 1e-4);
-        lr.setId("train-lr");
+        lr.setId("train-lr-value");
         lr.setEditable(true);
-        lr.setPrefWidth(100);
+        lr.setMaxWidth(Double.MAX_VALUE);
         lr.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Double v) {
-                return v == null ? "" : String.format(java.util.Locale.ROOT, "%.1e", v);
+                return v == null ? "" : String.format(Locale.ROOT, "%.1e", v);
             }
 
             @Override
@@ -164,8 +217,46 @@ public final class TrainView extends BorderPane {
         Slider smoothing = new Slider(0, 0.99, 0.9);
         smoothing.valueProperty().addListener((o, was, now) -> model.setSmoothing(now.doubleValue()));
         Label smoothingLabel = new Label();
-        smoothingLabel.textProperty().bind(smoothing.valueProperty().asString("loss smoothing: %.2f"));
+        smoothingLabel.textProperty().bind(smoothing.valueProperty().asString(Locale.ROOT, "loss smoothing: %.2f"));
 
+        Node datasetPicker = Widgets.datasetPicker(dataset, dialogs, "train-dataset");
+        BooleanBinding idle = model.state.isEqualTo(TrainViewModel.State.IDLE);
+        for (Node n : List.of(recipe, datasetPicker, images, imageSize, encoder, head, augmentation, optimizer, epochs, batch, temperature, lr,
+                warmup, seed)) {
+            n.disableProperty().bind(idle.not());
+        }
+        VBox shapesOnly = Widgets.field("train-images-field", "Images (shapes)", images);
+        shapesOnly.visibleProperty().bind(dataset.source.isEqualTo(DataSource.SHAPES));
+        shapesOnly.managedProperty().bind(shapesOnly.visibleProperty());
+        VBox foldersOnly = Widgets.field("train-image-size-field", "Image size (px)", imageSize);
+        foldersOnly.visibleProperty().bind(dataset.source.isNotEqualTo(DataSource.SHAPES));
+        foldersOnly.managedProperty().bind(foldersOnly.visibleProperty());
+        optimizer.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox optimizerRow = new HBox(6, optimizer, lr);
+        HBox.setHgrow(lr, Priority.ALWAYS);
+        HBox warmupRow = new HBox(6, warmup, seed);
+        HBox.setHgrow(warmup, Priority.ALWAYS);
+        HBox.setHgrow(seed, Priority.ALWAYS);
+        VBox box = new VBox(8,
+                Widgets.field("train-recipe", "Recipe", recipe, expected),
+                Widgets.field("train-dataset-field", "Dataset", datasetPicker),
+                shapesOnly, foldersOnly,
+                Widgets.field("train-encoder-field", "Encoder", encoder),
+                Widgets.field("train-head-field", "Projection head", head),
+                Widgets.field("train-augmentation-field", "Augmentations", augmentation),
+                Widgets.field("train-epochs-field", "Epochs", epochs),
+                Widgets.field("train-batch-field", "Batch (images)", batch),
+                Widgets.field("train-lr", "Optimizer, learning rate", optimizerRow),
+                Widgets.field("train-warmup-field", "Warm-up epochs, seed", warmupRow),
+                Widgets.field("train-temperature", null, temperatureLabel, temperature),
+                Widgets.field("train-smoothing", null, smoothingLabel, smoothing));
+        box.setPadding(new Insets(12));
+        box.getStyleClass().add("controls");
+        return box;
+    }
+
+    /** Start, Pause, Stop and Continue, below the settings, always in view. */
+    private Node actions() {
         Button start = new Button("Start");
         start.setId("train-start");
         start.setDefaultButton(true);
@@ -183,79 +274,26 @@ public final class TrainView extends BorderPane {
         Button stop = new Button("Stop");
         stop.setId("train-stop");
         stop.setOnAction(e -> model.stop());
-        Button resume = new Button("Resume a run…");
+        Button resume = Widgets.hideable(new Button("Continue a stopped run…"), "Continue a stopped run");
         resume.setId("train-resume-run");
-        resume.setOnAction(e -> Widgets.chooseFolder(this, "Run folder to continue", Path.of(model.runsFolder.get()))
-                .ifPresent(dir -> {
-                    try {
-                        model.resume(dir);
-                    } catch (IllegalArgumentException ex) {
-                        new Alert(Alert.AlertType.ERROR, ex.getMessage()).show();
-                    }
-                }));
-        var idle = model.state.isEqualTo(TrainViewModel.State.IDLE);
-        start.disableProperty().bind(idle.not().or(model.blocked));
+        resume.setOnAction(e -> dialogs.choose("Continue a run", "Run to continue with its own settings:",
+                catalog.evaluable.stream().toList(), RunSummary::label).map(RunSummary::folder).ifPresent(model::resume));
+        BooleanBinding idle = model.state.isEqualTo(TrainViewModel.State.IDLE);
+        start.disableProperty().bind(idle.not().or(model.blocked).or(dataset.checking));
         resume.disableProperty().bind(idle.not().or(model.blocked));
-        var training = model.state.isEqualTo(TrainViewModel.State.RUNNING).or(model.state.isEqualTo(TrainViewModel.State.PAUSED));
+        BooleanBinding training = model.state.isEqualTo(TrainViewModel.State.RUNNING).or(model.state.isEqualTo(TrainViewModel.State.PAUSED));
         pause.disableProperty().bind(training.not());
         stop.disableProperty().bind(training.not());
-        for (Node n : List.of(encoder, head, augmentation, optimizer, epochs, batch, temperature, lr, warmup, seed)) {
-            n.disableProperty().bind(idle.not());
-        }
-        Label folder = new Label();
+        Label folder = Widgets.hint("");
         folder.textProperty().bind(model.runFolder);
-        folder.setWrapText(true);
-        folder.getStyleClass().add("hint");
-
-        HBox buttons = new HBox(6, start, pause, stop);
-        Label waiting = new Label("A sweep or study is training; Start waits for it.");
+        Label waiting = Widgets.hint("A sweep or study is training; Start waits for it.");
         waiting.setId("train-blocked");
-        waiting.setWrapText(true);
-        waiting.getStyleClass().add("hint");
         waiting.visibleProperty().bind(model.blocked);
         waiting.managedProperty().bind(model.blocked);
-        ComboBox<String> dataset = new ComboBox<>();
-        dataset.setId("train-dataset");
-        dataset.getItems().setAll("built-in shapes", "CIFAR-10 folder…");
-        java.util.Optional<io.simclr.workbench.app.Folders.Remembered> last = io.simclr.workbench.app.Folders.last()
-                .filter(r -> r.source() == io.simclr.workbench.data.DataSource.CIFAR10);
-        last.ifPresent(r -> dataset.getItems().add("CIFAR-10: " + r.folder().getFileName() + " (last used)"));
-        dataset.getSelectionModel().select(0);
-        Label datasetFolder = new Label();
-        datasetFolder.getStyleClass().add("hint");
-        datasetFolder.setWrapText(true);
-        datasetFolder.textProperty().bind(Bindings.createStringBinding(
-                () -> model.cifarFolder.get() == null ? "" : model.cifarFolder.get().toString(), model.cifarFolder));
-        dataset.setOnAction(e -> {
-            if (dataset.getSelectionModel().getSelectedIndex() == 0) {
-                model.cifarFolder.set(null);
-                return;
-            }
-            if (dataset.getSelectionModel().getSelectedIndex() == 2) {
-                model.cifarFolder.set(last.get().folder());
-                return;
-            }
-            java.util.Optional<Path> dir = Widgets.chooseFolder(this,
-                    "CIFAR-10 binary folder (data_batch_*.bin or train.bin)", io.simclr.workbench.app.Folders.startFolder());
-            if (dir.isEmpty()) {
-                dataset.getSelectionModel().select(model.cifarFolder.get() == null ? 0 : 1);
-            } else {
-                io.simclr.workbench.app.Folders.remember(io.simclr.workbench.data.DataSource.CIFAR10, dir.get());
-                model.cifarFolder.set(dir.get());
-            }
-        });
-        images.disableProperty().bind(idle.not().or(model.cifarFolder.isNotNull()));
-        dataset.disableProperty().bind(idle.not());
-        VBox box = new VBox(8, new Label("Dataset"), dataset, datasetFolder, new Label("Images (shapes)"), images, new Label("Encoder"), encoder, new Label("Head"), head, new Label("Augmentations"), augmentation,
-                new Label("Epochs"), epochs, new Label("Batch (images)"), batch, new Label("Optimizer, learning rate"), new HBox(6, optimizer, lr),
-                new Label("Warm-up epochs, seed"), new HBox(6, warmup, seed), temperatureLabel, temperature,
-                smoothingLabel, smoothing,
-                buttons, waiting, resume, folder);
-        box.setPadding(new Insets(12));
-        box.setPrefWidth(250);
-        box.getStyleClass().add("controls");
-        VBox.setVgrow(folder, Priority.NEVER);
-        return box;
+        VBox actions = new VBox(6, Widgets.toolbar(start, pause, stop), waiting, resume, folder);
+        actions.setPadding(new Insets(8, 12, 10, 12));
+        actions.getStyleClass().add("controls");
+        return actions;
     }
 
     private static JFreeChart chart(String title, String yLabel, List<XYSeries> series, List<Color> colours) {
@@ -267,6 +305,11 @@ public final class TrainView extends BorderPane {
     /** Number of points in the loss chart (for tests). */
     int lossPoints() {
         return model.loss.getItemCount();
+    }
+
+    /** The run the screen would continue from a list, for tests. */
+    Path runFolder() {
+        return Path.of(model.runFolder.get());
     }
 
     public void dispose() {

@@ -1,13 +1,21 @@
 package io.simclr.workbench.app.train;
 
+import io.simclr.workbench.app.DatasetChoice;
+import io.simclr.workbench.app.Lesson;
+import io.simclr.workbench.app.LessonPart;
+import io.simclr.workbench.app.RunCatalog;
 import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.data.DataSource;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.train.EngineInfo;
+import io.simclr.workbench.train.OptimizationConfig;
 import io.simclr.workbench.train.OptimizerKind;
 import io.simclr.workbench.train.RunFolder;
+import io.simclr.workbench.train.ScheduleConfig;
 import io.simclr.workbench.train.StepMetrics;
 import io.simclr.workbench.train.TrainConfig;
 import io.simclr.workbench.train.TrainingListener;
@@ -21,6 +29,7 @@ import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -33,29 +42,59 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.control.ProgressBar;
 import org.jfree.data.xy.XYSeries;
-import io.simclr.workbench.train.RuntimeConfig;
-import io.simclr.workbench.train.ScheduleConfig;
-import io.simclr.workbench.train.OptimizationConfig;
 
 /**
  * The state of the Train screen. The trainer runs on the training service's executor and reports
- * through a queue; {@link #drain()}, called by the view at most ~20 times a second on the UI thread,
+ * through a queue; {@link #drain()}, called by the view at most ~10 times a second on the UI thread,
  * moves what arrived into the chart series and properties, so however fast steps come the UI does a
  * bounded amount of work per frame. Series keep at most {@link #MAX_POINTS} points (older ones thinned).
  * A run that completes is then scored by the kNN monitor, as {@code train} does, beside the encoder at
- * random initialisation, so the screen ends on what training added.
+ * random initialisation, so the screen ends on what training added; it becomes the window's current
+ * run and offers Evaluate and Map.
  */
-public final class TrainViewModel implements AutoCloseable {
+public final class TrainViewModel implements AutoCloseable, LessonPart {
 
     public enum State { IDLE, RUNNING, PAUSED, STOPPING, EVALUATING }
 
+    /** A ready-made job; choosing one sets the dataset and settings, changing any setting makes it Custom. */
+    public enum Recipe implements io.simclr.workbench.json.Choice {
+        CLASS_DEMO("class demo", "A run to show a class: 3,000 shapes, 12 epochs; a map with clusters in about a minute and a half."),
+        CLASSROOM("classroom", "The built-in shapes' recipe: 5,000 shapes, 24 epochs, batch 64, Adam 2e-3, tau 0.2; kNN about 0.9."),
+        CUSTOM("custom", "Your own settings.");
+
+        private final String id;
+        private final String description;
+
+        Recipe(String id, String description) {
+            this.id = id;
+            this.description = description;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        public static Recipe parse(String text) {
+            return io.simclr.workbench.json.Choices.parse(values(), Recipe::id, text, "recipe");
+        }
+    }
+
     static final int MAX_POINTS = 4_000;
     private static final int MAX_LOG_LINES = 500;
+    /** The class demo: chosen over runs on this 2-core laptop for the shortest run whose t-SNE map shows the ten shapes apart. */
+    static final int DEMO_IMAGES = 3_000;
+    static final int DEMO_EPOCHS = 12;
 
+    public final ObjectProperty<Recipe> recipe = new SimpleObjectProperty<>(Recipe.CLASSROOM);
     public final ObjectProperty<EncoderKind> encoder = new SimpleObjectProperty<>(EncoderKind.SMALL);
-    public final ObjectProperty<io.simclr.workbench.model.HeadKind> head = new SimpleObjectProperty<>(io.simclr.workbench.model.HeadKind.MLP);
+    public final ObjectProperty<HeadKind> head = new SimpleObjectProperty<>(HeadKind.MLP);
     public final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(OptimizerKind.ADAM);
     /** The augmentations; by default the preset made for the chosen dataset. */
     public final ObjectProperty<AugmentationPreset> augmentation = new SimpleObjectProperty<>(AugmentationPreset.SHAPES);
@@ -63,40 +102,19 @@ public final class TrainViewModel implements AutoCloseable {
     public final IntegerProperty batch = new SimpleIntegerProperty();
     public final DoubleProperty temperature = new SimpleDoubleProperty();
     public final DoubleProperty learningRate = new SimpleDoubleProperty();
-    public final IntegerProperty shapesCount = new SimpleIntegerProperty(5_000);
     public final IntegerProperty warmupEpochs = new SimpleIntegerProperty(0);
     public final IntegerProperty seed = new SimpleIntegerProperty(1);
-    /** Where new runs go: {@code runs} under the working folder unless the simclr.workbench.runs property says otherwise. */
-    public final StringProperty runsFolder = new SimpleStringProperty(System.getProperty("simclr.workbench.runs", "runs"));
-    /** A CIFAR-10 folder to train on; null trains on the built-in shapes. */
-    public final ObjectProperty<Path> cifarFolder = new SimpleObjectProperty<>();
-
-    public TrainViewModel() {
-        applyDefaults(io.simclr.workbench.data.DataSource.SHAPES);
-        // A dataset brings its own augmentation preset and recipe; the user may still change them after.
-        cifarFolder.addListener((o, was, now) -> {
-            augmentation.set(AugmentationPreset.defaultFor(now == null ? io.simclr.workbench.data.DataSource.SHAPES : io.simclr.workbench.data.DataSource.CIFAR10));
-            if ((was == null) != (now == null)) {
-                applyDefaults(now == null ? io.simclr.workbench.data.DataSource.SHAPES : io.simclr.workbench.data.DataSource.CIFAR10);
-            }
-        });
-    }
-
-    private void applyDefaults(io.simclr.workbench.data.DataSource source) {
-        TrainConfig d = TrainConfig.defaults(DataConfig.of(source, null));
-        batch.set(d.optimization().batchSize());
-        epochs.set(d.schedule().epochs());
-        temperature.set(d.method().temperature());
-        learningRate.set(d.optimization().effectiveLearningRate());
-    }
+    /** How long the run set now will take here, shown before Start. */
+    public final StringProperty expectedTime = new SimpleStringProperty("");
 
     public final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     /** True while another of the window's training jobs (a sweep, a study) runs; Start waits for it. */
-    public final javafx.beans.property.BooleanProperty blocked = new javafx.beans.property.SimpleBooleanProperty();
+    public final BooleanProperty blocked = new SimpleBooleanProperty();
     public final DoubleProperty progress = new SimpleDoubleProperty(0);
     public final StringProperty progressText = new SimpleStringProperty("not started");
     public final StringProperty runFolder = new SimpleStringProperty("");
-    public final BooleanProperty hasRun = new SimpleBooleanProperty(false);
+    /** The run that just completed (and was scored): the screen offers to evaluate or map it. */
+    public final ObjectProperty<Path> finishedRun = new SimpleObjectProperty<>();
     public final ObservableList<String> log = FXCollections.observableArrayList();
     /** A message for a dialog (a failed run); the view shows it and clears it. */
     public final StringProperty error = new SimpleStringProperty();
@@ -111,25 +129,107 @@ public final class TrainViewModel implements AutoCloseable {
     final XYSeries alignment = new XYSeries("alignment", false, true);
     final XYSeries uniformity = new XYSeries("uniformity", false, true);
     public final StringProperty device = new SimpleStringProperty("shown when training starts");
-    private double smoothing = 0.9;
-    private double smoothedLoss = Double.NaN;
 
+    private final DatasetChoice dataset;
+    private final RunCatalog catalog;
+    private final TrainingSpeed speed;
     private final Queue<Object> events = new ConcurrentLinkedQueue<>();
     private final TrainingService service = new TrainingService();
     private TrainingService.Job job;
+    private TrainConfig running;
     private CompletableFuture<Void> evaluation = CompletableFuture.completedFuture(null);
+    private double smoothing = 0.9;
+    private double smoothedSum;
+    private int smoothedCount;
+    /** Set while a recipe or the dataset writes the settings, so that their change does not make the recipe Custom. */
+    private boolean applyingRecipe;
+
+    public TrainViewModel(DatasetChoice dataset, RunCatalog catalog, TrainingSpeed speed) {
+        this.dataset = dataset;
+        this.catalog = catalog;
+        this.speed = speed;
+        applyRecipe(Recipe.CLASSROOM);
+        recipe.addListener((o, was, now) -> {
+            if (!applyingRecipe) {
+                applyRecipe(now);
+            }
+        });
+        // A dataset brings its own augmentation preset and settings; the user may change them after.
+        dataset.source.addListener((o, was, now) -> {
+            if (!applyingRecipe) {
+                applyDefaults(now);
+                recipe.set(Recipe.CUSTOM);
+            }
+        });
+        for (Observable setting : List.of(encoder, head, optimizer, augmentation, epochs, batch, temperature, learningRate, warmupEpochs,
+                dataset.shapesCount)) {
+            setting.addListener(o -> {
+                if (!applyingRecipe) {
+                    recipe.set(Recipe.CUSTOM);
+                }
+                updateExpectedTime();
+            });
+        }
+        dataset.imageSize.addListener(o -> updateExpectedTime());
+        dataset.folderTrainImages.addListener(o -> updateExpectedTime());
+        updateExpectedTime();
+    }
+
+    /** Sets the dataset and the settings a recipe stands for. */
+    void applyRecipe(Recipe r) {
+        if (r == Recipe.CUSTOM) {
+            return;
+        }
+        applyingRecipe = true;
+        try {
+            dataset.useShapes();
+            dataset.shapesCount.set(r == Recipe.CLASS_DEMO ? DEMO_IMAGES : 5_000);
+            applyDefaults(DataSource.SHAPES);
+            encoder.set(EncoderKind.SMALL);
+            head.set(HeadKind.MLP);
+            optimizer.set(OptimizerKind.ADAM);
+            warmupEpochs.set(0);
+            if (r == Recipe.CLASS_DEMO) {
+                epochs.set(DEMO_EPOCHS);
+            }
+            recipe.set(r);
+        } finally {
+            applyingRecipe = false;
+        }
+        updateExpectedTime();
+    }
+
+    private void applyDefaults(DataSource source) {
+        boolean was = applyingRecipe;
+        applyingRecipe = true;
+        try {
+            TrainConfig d = TrainConfig.defaults(DataConfig.of(source, null));
+            augmentation.set(AugmentationPreset.defaultFor(source));
+            batch.set(d.optimization().batchSize());
+            epochs.set(d.schedule().epochs());
+            temperature.set(d.method().temperature());
+            learningRate.set(d.optimization().effectiveLearningRate());
+        } finally {
+            applyingRecipe = was;
+        }
+    }
+
+    private void updateExpectedTime() {
+        int images = dataset.trainImages();
+        long steps = (long) (images / Math.max(2, batch.get())) * epochs.get();
+        long views = steps * 2L * batch.get();
+        expectedTime.set("expected time: " + speed.estimate(encoder.get(), dataset.imageSize.get(), views).describe());
+    }
 
     public void setSmoothing(double weight) {
         smoothing = weight;
     }
 
     public TrainConfig config() {
-        Path cifar = cifarFolder.get();
-        DataConfig data = cifar == null ? DataConfig.shapes().withCounts(shapesCount.get(), Math.max(1, shapesCount.get() / 5))
-                : DataConfig.of(DataSource.CIFAR10, cifar);
         ModelConfig defaults = ModelConfig.defaults(encoder.get());
         ModelConfig model = new ModelConfig(defaults.encoder(), defaults.stem(), head.get(), defaults.headDim(), defaults.hiddenDim());
-        return TrainConfig.defaults(data).withAugmentation(augmentation.get().config()).withModel(model).withTemperature(temperature.get())
+        return TrainConfig.defaults(dataset.config()).withAugmentation(augmentation.get().config()).withModel(model)
+                .withTemperature(temperature.get())
                 .withOptimization(new OptimizationConfig(optimizer.get(), batch.get(), learningRate.get(), -1))
                 .withSchedule(ScheduleConfig.of(epochs.get()).withWarmupEpochs(warmupEpochs.get())).withSeed(seed.get()).validated();
     }
@@ -138,15 +238,26 @@ public final class TrainViewModel implements AutoCloseable {
         if (state.get() != State.IDLE) {
             return;
         }
-        Path dir = Path.of(runsFolder.get(), "gui-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        begin(config(), dir, false);
+        TrainConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        begin(config, catalog.folder().resolve(RunFolder.newName(config, LocalDateTime.now())), false);
     }
 
+    /** Continues a stopped run with its own settings. */
     public void resume(Path dir) {
         if (state.get() != State.IDLE) {
             return;
         }
-        begin(null, dir, true);
+        try {
+            begin(RunFolder.open(dir).readConfig(), dir, true);
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+        }
     }
 
     private void begin(TrainConfig config, Path dir, boolean resume) {
@@ -154,20 +265,20 @@ public final class TrainViewModel implements AutoCloseable {
             appendLog("a sweep or study is training; wait for it (or stop it) first: two training jobs on the same cores slow each other many times over");
             return;
         }
-        clearSeries();
-        runFolder.set(dir.toString());
-        hasRun.set(true);
-        state.set(State.RUNNING);
-        appendLog((resume ? "resuming " : "training into ") + dir);
+        clearCurves();
         try {
-            job = resume ? service.resume(dir, RuntimeConfig.DEFAULT, "the window's Train screen", List.of(new Listener()))
+            job = resume ? service.resume(dir, "the window's Train screen", List.of(new Listener()))
                     : service.start(config, dir, "the window's Train screen", List.of(new Listener()));
         } catch (RuntimeException e) {
-            state.set(State.IDLE);
-            hasRun.set(false);
             appendLog("could not start: " + e.getMessage());
             error.set(e.getMessage());
+            return;
         }
+        running = config;
+        runFolder.set(dir.toString());
+        finishedRun.set(null);
+        state.set(State.RUNNING);
+        appendLog((resume ? "resuming " : "training into ") + dir);
     }
 
     public void pause() {
@@ -209,6 +320,11 @@ public final class TrainViewModel implements AutoCloseable {
         return state.get() != State.IDLE && state.get() != State.EVALUATING;
     }
 
+    /** Whether the trainer reported something not yet applied. */
+    public boolean hasNews() {
+        return !events.isEmpty();
+    }
+
     /** Applies what the trainer reported since the last call; returns how many events it applied. */
     public int drain() {
         int applied = 0;
@@ -217,6 +333,8 @@ public final class TrainViewModel implements AutoCloseable {
                 apply(s);
             } else if (e instanceof String line) {
                 appendLog(line);
+            } else if (e instanceof Epoch epoch) {
+                speed.record(running.model().encoder(), running.data().effectiveImageSize(), epoch.viewsPerSecond());
             } else if (e instanceof TrainingOutcome o) {
                 finished(o);
             } else if (e instanceof Device d) {
@@ -235,9 +353,8 @@ public final class TrainViewModel implements AutoCloseable {
     private void apply(StepMetrics s) {
         double x = s.globalStep();
         double l = s.metrics().loss();
-        smoothedLoss = Double.isNaN(smoothedLoss) ? l : smoothing * smoothedLoss + (1 - smoothing) * l;
         add(loss, x, l);
-        add(lossSmoothed, x, smoothedLoss);
+        add(lossSmoothed, x, smooth(l));
         add(positive, x, s.metrics().positiveSimilarity());
         add(negative, x, s.metrics().negativeSimilarity());
         add(top1, x, s.metrics().top1());
@@ -246,21 +363,33 @@ public final class TrainViewModel implements AutoCloseable {
         add(alignment, x, s.metrics().alignment());
         add(uniformity, x, s.metrics().uniformity());
         progress.set((s.globalStep() + 1.0) / s.totalSteps());
-        progressText.set(String.format(Locale.ROOT, "epoch %d · step %,d of %,d · loss %.3f · %.0f views/s · ETA %s", s.epoch() + 1,
+        progressText.set(String.format(Locale.ROOT, "epoch %d · step %,d of %,d · loss %.3f · %.0f views/s · %s left", s.epoch() + 1,
                 s.globalStep() + 1, s.totalSteps(), l, s.viewsPerSecond(), duration(s.etaSeconds())));
     }
 
+    /**
+     * An exponential moving average with TensorBoard's debiasing: divided by the weight the average
+     * has gathered so far, so the smoothed curve starts on the data instead of rising from zero.
+     */
+    double smooth(double value) {
+        smoothedSum = smoothing * smoothedSum + (1 - smoothing) * value;
+        smoothedCount++;
+        return smoothedSum / (1 - Math.pow(smoothing, smoothedCount));
+    }
+
     private void finished(TrainingOutcome o) {
+        boolean plainCompletion = o.status() == TrainingOutcome.Status.COMPLETED && "completed".equals(o.message());
         appendLog(String.format(Locale.ROOT, "%s after %d epoch(s), %,d steps, %.0f s%s", o.status().name().toLowerCase(Locale.ROOT),
-                o.epochsDone(), o.globalStep(), o.trainingSeconds(), o.message() == null ? "" : ": " + o.message()));
+                o.epochsDone(), o.globalStep(), o.trainingSeconds(), plainCompletion || o.message() == null ? "" : ": " + o.message()));
+        Path dir = Path.of(runFolder.get());
         if (o.status() != TrainingOutcome.Status.COMPLETED) {
             state.set(State.IDLE);
+            catalog.refresh();
             return;
         }
         state.set(State.EVALUATING);
-        progress.set(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.set(-1);
         progressText.set("kNN evaluation of the trained encoder and of the same encoder at random initialisation …");
-        Path dir = Path.of(runFolder.get());
         // On its own thread (the trainer's executor is done with this run); the result comes back through the queue.
         evaluation = CompletableFuture.runAsync(() -> {
             try {
@@ -279,6 +408,9 @@ public final class TrainViewModel implements AutoCloseable {
         progress.set(1);
         progressText.set("done · " + scores);
         state.set(State.IDLE);
+        Path dir = Path.of(runFolder.get());
+        catalog.madeByWindow(dir);
+        finishedRun.set(dir);
     }
 
     /** Adds a point; past the bound, every other point of the older half goes, so the curve keeps its shape. */
@@ -295,12 +427,16 @@ public final class TrainViewModel implements AutoCloseable {
         series.fireSeriesChanged();
     }
 
-    private void clearSeries() {
+    /** Empties the charts, the progress and the finished run: a new run, or a lesson, starts clean. */
+    public void clearCurves() {
         for (XYSeries s : List.of(loss, lossSmoothed, positive, negative, top1, rate, viewsPerSecond, alignment, uniformity)) {
             s.clear();
         }
-        smoothedLoss = Double.NaN;
+        smoothedSum = 0;
+        smoothedCount = 0;
         progress.set(0);
+        progressText.set("not started");
+        finishedRun.set(null);
     }
 
     void appendLog(String line) {
@@ -315,9 +451,50 @@ public final class TrainViewModel implements AutoCloseable {
         return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 
+    @Override
+    public void apply(Lesson lesson) {
+        clearCurves();
+        log.clear();
+        if (lesson.training() == null) {
+            return;
+        }
+        Lesson.Training t = lesson.training();
+        applyingRecipe = true;
+        try {
+            dataset.useShapes();
+            applyDefaults(DataSource.SHAPES);
+            encoder.set(EncoderKind.parse(t.encoder()));
+            epochs.set(t.epochs());
+            batch.set(t.batch());
+            temperature.set(t.temperature());
+            learningRate.set(t.learningRate());
+            if (t.seed() != null) {
+                seed.set(t.seed());
+            }
+            if (t.warmupEpochs() != null) {
+                warmupEpochs.set(Math.min(t.warmupEpochs(), t.epochs()));
+            }
+            if (t.images() != null) {
+                dataset.shapesCount.set(t.images());
+            }
+            recipe.set(Recipe.CUSTOM);
+        } finally {
+            applyingRecipe = false;
+        }
+        updateExpectedTime();
+    }
+
+    @Override
+    public Lesson capture(Lesson lesson) {
+        return lesson.withTraining(new Lesson.Training(encoder.get().id(), epochs.get(), batch.get(), temperature.get(), learningRate.get(),
+                seed.get(), warmupEpochs.get(), dataset.shapesCount.get()));
+    }
+
     private record Failure(String message) {}
 
     private record Device(String description) {}
+
+    private record Epoch(double viewsPerSecond) {}
 
     /** Runs on the trainer's thread: only enqueues. */
     private final class Listener implements TrainingListener {
@@ -325,15 +502,14 @@ public final class TrainViewModel implements AutoCloseable {
         public void onStarted(RunFolder run, long totalSteps, long startStep) {
             String where;
             try {
-                var engine = io.simclr.workbench.train.EngineInfo.collect();
+                var engine = EngineInfo.collect();
                 where = String.format(Locale.ROOT, "%s, %d threads (PyTorch %s)", engine.defaultDevice(), engine.intraOpThreads(),
                         engine.pytorchVersion());
             } catch (RuntimeException e) {
                 where = "device unknown";
             }
-            String device = where;
-            events.add(String.format(Locale.ROOT, "started: %,d steps on %s", totalSteps, device));
-            events.add(new Device(device));
+            events.add(String.format(Locale.ROOT, "started: %,d steps on %s", totalSteps, where));
+            events.add(new Device(where));
         }
 
         @Override
@@ -344,6 +520,7 @@ public final class TrainViewModel implements AutoCloseable {
         @Override
         public void onEpochEnd(int epoch, double meanLoss, double seconds, long views) {
             events.add(String.format(Locale.ROOT, "epoch %d: mean loss %.4f in %.1f s (%.0f views/s)", epoch + 1, meanLoss, seconds, views / seconds));
+            events.add(new Epoch(views / seconds));
         }
 
         @Override

@@ -1,0 +1,63 @@
+package io.simclr.workbench.app.train;
+
+import io.simclr.workbench.model.EncoderKind;
+import java.util.Locale;
+import java.util.prefs.Preferences;
+
+/**
+ * How fast this computer trains, for the time a run will take, shown before Start: views per second
+ * measured by the last run of the same encoder and image size here, or, before any, a figure
+ * measured on a 2-core laptop (scaled by the image's area for other sizes).
+ */
+public final class TrainingSpeed {
+
+    /** Views per second at 32 px on the 2-core development machine (whole training steps, the encoder's default stem and head). */
+    static double laptopViewsPerSecond(EncoderKind encoder) {
+        return switch (encoder) {
+            case SMALL -> 1_900;
+            case RESNET18 -> 120;
+            case RESNET50 -> 40;
+            case EFFICIENTNET_B0 -> 160;
+            default -> 60;
+        };
+    }
+
+    /** An estimate and where its speed came from. */
+    public record Estimate(double seconds, boolean measuredHere) {
+        /** "about 1 min 15 s (from your last run of this size)". */
+        public String describe() {
+            long s = Math.round(seconds);
+            String time = s < 90 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60 < 10 ? "0" : "") + (s % 60) + " s"
+                    : String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+            return "about " + time + (measuredHere ? " here (speed of your last run like it)" : " (speed of a 2-core laptop; your first run measures this one)");
+        }
+    }
+
+    private final Preferences prefs;
+
+    /** @param prefs where measured speeds are kept; null keeps none (tests) */
+    public TrainingSpeed(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    private static String key(EncoderKind encoder, int size) {
+        return "viewsPerSecond." + encoder.id() + "." + size;
+    }
+
+    /** Remembers what an epoch of a run measured. */
+    public void record(EncoderKind encoder, int size, double viewsPerSecond) {
+        if (prefs != null && viewsPerSecond > 0 && Double.isFinite(viewsPerSecond)) {
+            prefs.putDouble(key(encoder, size), viewsPerSecond);
+        }
+    }
+
+    /** The time {@code views} training views take with {@code encoder} at {@code size} px. */
+    public Estimate estimate(EncoderKind encoder, int size, long views) {
+        double measured = prefs == null ? 0 : prefs.getDouble(key(encoder, size), 0);
+        if (measured > 0) {
+            return new Estimate(views / measured, true);
+        }
+        double scaled = laptopViewsPerSecond(encoder) * (32.0 * 32.0) / ((double) size * size);
+        return new Estimate(views / scaled, false);
+    }
+}
