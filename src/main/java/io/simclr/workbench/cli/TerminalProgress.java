@@ -20,6 +20,7 @@ final class TerminalProgress implements TrainingListener {
     private final boolean interactive;
     private ProgressBar bar;
     private StepMetrics last;
+    private RunFolder run;
 
     TerminalProgress(PrintWriter out, boolean interactive) {
         this.out = out;
@@ -28,6 +29,7 @@ final class TerminalProgress implements TrainingListener {
 
     @Override
     public void onStarted(RunFolder run, long totalSteps, long startStep) {
+        this.run = run;
         out.printf("training into %s (%,d steps)%n", run.root(), totalSteps);
         out.flush();
         if (interactive) {
@@ -71,6 +73,9 @@ final class TerminalProgress implements TrainingListener {
         out.printf(Locale.ROOT, "%s after %d epoch(s), %,d steps, %.1f s of training%s%n", outcome.status().name().toLowerCase(Locale.ROOT),
                 outcome.epochsDone(), outcome.globalStep(), outcome.trainingSeconds(),
                 outcome.status() == TrainingOutcome.Status.COMPLETED ? "" : ": " + outcome.message());
+        if (outcome.status() == TrainingOutcome.Status.STOPPED && run != null) {
+            out.println("resume with: train --resume " + run.root());
+        }
         out.flush();
     }
 

@@ -15,8 +15,8 @@ public final class EngineSetup {
             case "cpu" -> Device.cpu();
             case "gpu" -> {
                 if (gpus == 0) {
-                    throw new IllegalArgumentException("--device gpu, but the engine sees no GPU (only the CPU natives are installed);"
-                            + " use --device cpu or auto");
+                    throw new IllegalArgumentException("the device is gpu, but the engine sees no GPU (only the CPU natives are installed);"
+                            + " choose cpu or auto");
                 }
                 yield Device.gpu();
             }

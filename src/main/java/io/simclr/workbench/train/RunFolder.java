@@ -45,7 +45,7 @@ public final class RunFolder {
     /** A new run: refuses a folder that already holds a run, so nothing a user made is overwritten. */
     public static RunFolder create(Path root, TrainConfig config) {
         if (Files.exists(root.resolve(CONFIG))) {
-            throw new IllegalArgumentException(root + " already holds a run; resume it with --resume " + root + " or choose another --out");
+            throw new IllegalArgumentException(root + " already holds a run; resume it, or choose another folder for the new one");
         }
         try {
             Files.createDirectories(root.resolve(CHECKPOINTS));

@@ -74,7 +74,7 @@ public final class Trainer {
                 || text.contains("DefaultCPUAllocator");
         if (memory) {
             int batch = config.optimization().batchSize();
-            return String.format("ran out of memory at batch size %d (%s); try a smaller batch, e.g. --batch %d", batch, text,
+            return String.format("ran out of memory at batch size %d (%s); try a smaller batch, e.g. %d", batch, text,
                     Math.max(2, batch / 2));
         }
         return text;
@@ -146,7 +146,7 @@ public final class Trainer {
             }
             TrainingOutcome outcome = state.endStatus() == TrainingOutcome.Status.STOPPED
                     ? new TrainingOutcome(TrainingOutcome.Status.STOPPED, state.epoch, state.globalStep, state.trainingSeconds(),
-                            state.endReason() + " at epoch " + (state.epoch + 1) + ", step " + (state.stepInEpoch + 1) + "; resume with --resume "
+                            state.endReason() + " at epoch " + (state.epoch + 1) + ", step " + (state.stepInEpoch + 1) + "; it can be resumed from "
                                     + run.root())
                     : new TrainingOutcome(TrainingOutcome.Status.COMPLETED, state.ending() ? state.epoch : config.schedule().epochs(),
                             state.globalStep, state.trainingSeconds(), state.ending() ? "completed: " + state.endReason() : "completed");

@@ -83,7 +83,7 @@ public final class TrainingService implements AutoCloseable {
         int batch = config.optimization().batchSize();
         if (batch > trainImages) {
             throw new IllegalArgumentException(String.format("the batch of %,d images is larger than the %,d training images of %s;"
-                    + " choose a batch of at most %,d (--batch)", batch, trainImages, config.data().source().id(), trainImages));
+                    + " choose a batch of at most %,d", batch, trainImages, config.data().source().id(), trainImages));
         }
     }
 

@@ -127,7 +127,7 @@ public class TrainerTest {
         TrainingOutcome stopped = trainer.train(false);
         assertEquals(TrainingOutcome.Status.STOPPED, stopped.status());
         assertEquals(5, stopped.globalStep());
-        assertTrue(stopped.message().contains("--resume"), stopped.message());
+        assertTrue(stopped.message().contains("can be resumed from"), stopped.message());
 
         TrainingOutcome resumed = train(config, runDir, true);
         assertEquals(TrainingOutcome.Status.COMPLETED, resumed.status(), resumed.message());
