@@ -18,6 +18,12 @@ import java.util.stream.Stream;
  */
 public final class RunFolder {
 
+    /**
+     * Present in a run made by importing an encoder trained elsewhere (see the exchange package's
+     * EncoderImport): where the weights came from. Its presence is what marks a run as imported.
+     */
+    public static final String IMPORTED_RECORD = "imported.json";
+
     private final Path root;
 
     private RunFolder(Path root) {
@@ -81,6 +87,11 @@ public final class RunFolder {
 
     public Path checkpointsDir() {
         return root.resolve("checkpoints");
+    }
+
+    /** Whether the run's weights were imported rather than pretrained here (it then has no metrics). */
+    public boolean isImported() {
+        return Files.isRegularFile(root.resolve(IMPORTED_RECORD));
     }
 
     public CheckpointStore checkpoints() {
