@@ -16,9 +16,10 @@ import java.util.stream.Stream;
  * One line of the runs list: what a run folder holds, read without loading any weights. A folder
  * whose config cannot be read is listed with the reason, not hidden. The scores are the trained
  * encoder's from the run's evaluation; a probe that was not run (a study cell has no kNN) is null.
+ * An imported run ({@code imported}: weights brought in by {@code import}, not pretrained here) lists 0 epochs.
  */
 public record RunSummary(Path folder, String name, Instant modified, String dataset, String encoder, double temperature, int epochs,
-                         Double knnTop1, Double linearTop1, String problem) {
+                         Double knnTop1, Double linearTop1, String problem, boolean imported) {
 
     /**
      * Every run folder under {@code runs}, newest first: those directly under it, and the runs of
@@ -63,13 +64,14 @@ public record RunSummary(Path folder, String name, Instant modified, String data
             modified = Instant.EPOCH;
         }
         try {
-            TrainConfig c = RunFolder.open(dir).readConfig();
+            RunFolder run = RunFolder.open(dir);
+            TrainConfig c = run.readConfig();
             RunEvaluation.Scores scores = RunEvaluation.read(dir).map(RunEvaluation.Report::trained).orElse(null);
             return new RunSummary(dir, name, modified, c.data().source().name().toLowerCase(java.util.Locale.ROOT),
-                    c.model().encoder().id(), c.method().temperature(), c.schedule().epochs(), scores == null ? null : scores.knnTop1(),
-                    scores == null ? null : scores.linearTop1(), null);
+                    c.model().encoder().id(), c.method().temperature(), run.isImported() ? 0 : c.schedule().epochs(),
+                    scores == null ? null : scores.knnTop1(), scores == null ? null : scores.linearTop1(), null, run.isImported());
         } catch (RuntimeException | IOException e) {
-            return new RunSummary(dir, name, modified, "", "", Double.NaN, 0, null, null, e.getMessage());
+            return new RunSummary(dir, name, modified, "", "", Double.NaN, 0, null, null, e.getMessage(), false);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.simclr.workbench.eval.FeatureExtractor;
 import io.simclr.workbench.eval.RunEncoder;
 import io.simclr.workbench.exchange.ProjectorExport;
 import io.simclr.workbench.exchange.RawSafetensors;
+import io.simclr.workbench.run.RunSummary;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.HeadKind;
@@ -89,6 +90,14 @@ class ExchangeCommandsTest {
         CommandLineTest.Run eval = CommandLineTest.run("eval", imported.toString(), "--probe", "knn");
         assertEquals(0, eval.exitCode(), eval.err());
         assertTrue(Files.exists(imported.resolve("eval.json")));
+        RunSummary listed = RunSummary.of(imported);
+        assertTrue(listed.imported());
+        assertEquals(0, listed.epochs(), "nothing was pretrained here");
+        assertFalse(RunSummary.of(good).imported());
+        CommandLineTest.Run report = CommandLineTest.run("report", imported.toString());
+        assertEquals(0, report.exitCode(), report.err());
+        String html = Files.readString(imported.resolve("report.html"));
+        assertTrue(html.contains("imported, not pretrained here") && html.contains(weights.toAbsolutePath().toString()), "the report says so");
     }
 
     @Test
