@@ -94,6 +94,8 @@ class ExchangeCommandsTest {
         assertTrue(listed.imported());
         assertEquals(0, listed.epochs(), "nothing was pretrained here");
         assertFalse(RunSummary.of(good).imported());
+        assertOneClearLine(CommandLineTest.run("train", "--resume", imported.toString()), "holds an imported encoder", "no training to resume");
+        assertFalse(Files.exists(run.metricsFile()));
         CommandLineTest.Run report = CommandLineTest.run("report", imported.toString());
         assertEquals(0, report.exitCode(), report.err());
         String html = Files.readString(imported.resolve("report.html"));
