@@ -51,8 +51,8 @@ final class ImportCommand implements Callable<Integer> {
                 stem == null ? null : StemKind.parse(stem), "auto".equalsIgnoreCase(head.trim()) ? null : HeadKind.parse(head), data.config(), seed);
         EncoderImport.Result r = EncoderImport.importEncoder(file, settings, out);
         EncoderImport.Record rec = r.record();
-        console.printf("imported %d tensors from %s into %s (the %s encoder, %s stem, %s head)%n", rec.tensors(), file, out, rec.encoder(),
-                rec.stem(), rec.head());
+        console.printf("imported %d tensors from %s into %s (the %s encoder, %s stem, %s)%n", rec.tensors(), file, out, rec.encoder(),
+                rec.stem(), "none".equals(rec.head()) ? "no head" : rec.head() + " head");
         r.notes().forEach(note -> console.println("note: " + note));
         console.println("evaluate it: eval " + out + "; map it: tsne " + out);
         return 0;
