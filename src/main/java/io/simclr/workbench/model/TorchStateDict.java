@@ -25,11 +25,7 @@ public final class TorchStateDict {
 
     /** A convolution without bias: {@code prefix.weight}. */
     public TorchStateDict conv(String prefix, Block conv) {
-        require(conv, Conv2d.class, prefix);
-        for (var p : conv.getDirectParameters()) {
-            add(prefix + "." + p.getKey(), p.getValue(), null);
-        }
-        return this;
+        return asTheyAre(prefix, conv, Conv2d.class);
     }
 
     /** A batch norm: weight, bias, running_mean, running_var and num_batches_tracked, as torch.nn.BatchNorm1d/2d. */
@@ -46,8 +42,13 @@ public final class TorchStateDict {
 
     /** A linear layer: {@code prefix.weight} (out x in) and, when it has one, {@code prefix.bias}. */
     public TorchStateDict linear(String prefix, Block linear) {
-        require(linear, Linear.class, prefix);
-        for (var p : linear.getDirectParameters()) {
+        return asTheyAre(prefix, linear, Linear.class);
+    }
+
+    /** Layers whose DJL parameter names ("weight", "bias") and shapes are PyTorch's. */
+    private TorchStateDict asTheyAre(String prefix, Block layer, Class<? extends Block> kind) {
+        require(layer, kind, prefix);
+        for (var p : layer.getDirectParameters()) {
             add(prefix + "." + p.getKey(), p.getValue(), null);
         }
         return this;

@@ -1,5 +1,6 @@
 package io.simclr.workbench.cli;
 
+import static io.simclr.workbench.cli.BrokenInputTest.assertOneClearLine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -246,16 +247,6 @@ class ExchangeCommandsTest {
             bits[i] = Float.floatToRawIntBits(values[i]);
         }
         return bits;
-    }
-
-    private static void assertOneClearLine(CommandLineTest.Run r, String... expected) {
-        assertEquals(2, r.exitCode(), r.out() + r.err());
-        String err = r.err().strip();
-        assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace: " + err);
-        assertEquals(1, err.lines().count(), err);
-        for (String e : expected) {
-            assertTrue(err.contains(e), "'" + e + "' in: " + err);
-        }
     }
 
     /** Neither the target nor a hidden half-made sibling of it. */
