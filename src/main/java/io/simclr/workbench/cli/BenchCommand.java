@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print one RESULT line each.",
-        subcommands = {HelpCommand.class, BenchAugmentCommand.class, BenchShapesCommand.class, BenchTrainCommand.class, BenchTsneCommand.class, BenchEvalCommand.class})
+        subcommands = {HelpCommand.class, BenchAugmentCommand.class, BenchShapesCommand.class, BenchTrainCommand.class, BenchTsneCommand.class, BenchEvalCommand.class, BenchFeaturesCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

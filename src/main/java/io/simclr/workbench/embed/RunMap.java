@@ -92,7 +92,12 @@ public final class RunMap {
 
     public static Result make(RunFolder run, Settings settings, Consumer<String> progress, Tsne.Listener listener) throws IOException {
         progress.accept("extracting features of the trained encoder");
-        Sample sample = sample(run, settings.points(), settings.seed(), settings.layer(), progress);
+        return make(sample(run, settings.points(), settings.seed(), settings.layer(), progress), settings, progress, listener);
+    }
+
+    /** The map of a sample already taken (with {@code settings}' points, seed and layer), written into its run's folder. */
+    public static Result make(Sample sample, Settings settings, Consumer<String> progress, Tsne.Listener listener) throws IOException {
+        RunFolder run = sample.run();
         float[] features = sample.features();
         int dim = sample.dim();
         int[] chosen = sample.indices();

@@ -36,4 +36,26 @@ public final class TextFormats {
         boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
         return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
+
+    /** One field of a tab-separated file (TensorBoard's metadata): tabs and line breaks become spaces, as the format has no quoting. */
+    public static String tsvField(String text) {
+        return text.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
+    }
+
+    /** A protocol-buffer text-format string literal, quotes included: backslashes, quotes and line breaks escaped. */
+    public static String protoString(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
 }

@@ -30,6 +30,11 @@ public final class EfficientNetB0 {
 
     private EfficientNetB0() {}
 
+    /** Blocks per stage, as torchvision's {@code features.1} … {@code features.7} hold them. */
+    static int[] stageRepeats() {
+        return java.util.Arrays.stream(STAGES).mapToInt(stage -> stage[2]).toArray();
+    }
+
     static Block build(StemKind stem) {
         SequentialBlock net = new SequentialBlock();
         // Stride 1 only for the CIFAR stem; its own stride-2 stem serves as the light one.

@@ -57,6 +57,9 @@ public final class RunReport {
         fact(html, "optimizer", config.optimization().optimizer().id() + ", learning rate " + config.optimization().effectiveLearningRate()
                 + ", weight decay " + config.optimization().effectiveWeightDecay());
         fact(html, "seed", String.valueOf(config.seed()));
+        if (run.isImported()) {
+            fact(html, "weights", "imported, not pretrained here (" + RunFolder.IMPORTED_RECORD + ": " + importedFrom(run) + ")");
+        }
         html.append("</table><details><summary>config.json</summary><pre>").append(esc(Files.readString(run.configFile()))).append("</pre></details>");
 
         html.append("<h2>Training curves</h2>");
@@ -90,7 +93,8 @@ public final class RunReport {
                         step.length, m.get("loss")[last], m.get("top1")[last], m.get("elapsed_s")[last]));
             }
         } else {
-            html.append("<p class='missing'>No metrics.csv: the run has not trained yet.</p>");
+            html.append(run.isImported() ? "<p class='missing'>None: the encoder was imported, not pretrained here.</p>"
+                    : "<p class='missing'>No metrics.csv: the run has not trained yet.</p>");
         }
 
         html.append("<h2>Evaluation</h2>");
@@ -237,4 +241,14 @@ public final class RunReport {
             .confusion th.rot{height:90px;vertical-align:bottom} .confusion th.rot div{transform:rotate(-50deg);width:1.6rem;white-space:nowrap}
             .map{max-width:100%;border:1px solid #eee} pre{background:#f6f6f6;padding:.8rem;overflow:auto;font-size:12px}
             """;
+
+    /** Where an imported run's weights came from, as its record says. */
+    private static String importedFrom(RunFolder run) {
+        try {
+            var record = com.google.gson.JsonParser.parseString(Files.readString(run.root().resolve(RunFolder.IMPORTED_RECORD))).getAsJsonObject();
+            return record.has("source") ? record.get("source").getAsString() : "source not recorded";
+        } catch (IOException | RuntimeException e) {
+            return "unreadable";
+        }
+    }
 }

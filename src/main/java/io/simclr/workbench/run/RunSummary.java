@@ -18,9 +18,10 @@ import java.util.stream.Stream;
  * encoder's from the run's evaluation; a probe that was not run (a study cell has no kNN) is null.
  *
  * @param hasCheckpoint whether there is a checkpoint file to evaluate or map (not verified: listing stays cheap)
+ * @param imported      weights brought in by {@code import}, not pretrained here (listed with 0 epochs)
  */
 public record RunSummary(Path folder, String name, Instant modified, String dataset, String method, String encoder, double temperature,
-                         int epochs, Double knnTop1, Double linearTop1, boolean hasCheckpoint, String problem) {
+                         int epochs, Double knnTop1, Double linearTop1, boolean hasCheckpoint, String problem, boolean imported) {
 
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm",
             java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
@@ -32,8 +33,9 @@ public record RunSummary(Path folder, String name, Instant modified, String data
         }
         String score = knnTop1 != null ? " · kNN " + RunEvaluation.Scores.format(knnTop1)
                 : linearTop1 != null ? " · linear " + RunEvaluation.Scores.format(linearTop1) : "";
-        return name + " · " + dataset + " · " + method + "/" + encoder + " · " + epochs + (epochs == 1 ? " epoch" : " epochs") + score
-                + " · " + WHEN.format(modified) + (hasCheckpoint ? "" : " · no checkpoint yet");
+        String trained = imported ? "imported" : epochs + (epochs == 1 ? " epoch" : " epochs");
+        return name + " · " + dataset + " · " + method + "/" + encoder + " · " + trained + score + " · " + WHEN.format(modified)
+                + (hasCheckpoint ? "" : " · no checkpoint yet");
     }
 
     /**
@@ -83,10 +85,10 @@ public record RunSummary(Path folder, String name, Instant modified, String data
             TrainConfig c = run.readConfig();
             RunEvaluation.Scores scores = RunEvaluation.read(dir).map(RunEvaluation.Report::trained).orElse(null);
             return new RunSummary(dir, name, modified, c.data().source().id(), c.method().name().id(), c.model().encoder().id(),
-                    c.method().temperature(), c.schedule().epochs(), scores == null ? null : scores.knnTop1(),
-                    scores == null ? null : scores.linearTop1(), !run.checkpoints().newestFirst().isEmpty(), null);
+                    c.method().temperature(), run.isImported() ? 0 : c.schedule().epochs(), scores == null ? null : scores.knnTop1(),
+                    scores == null ? null : scores.linearTop1(), !run.checkpoints().newestFirst().isEmpty(), null, run.isImported());
         } catch (RuntimeException | IOException e) {
-            return new RunSummary(dir, name, modified, "", "", "", Double.NaN, 0, null, null, false, e.getMessage());
+            return new RunSummary(dir, name, modified, "", "", "", Double.NaN, 0, null, null, false, e.getMessage(), false);
         }
     }
 }

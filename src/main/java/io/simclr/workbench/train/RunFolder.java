@@ -25,6 +25,11 @@ public final class RunFolder {
     public static final String EVALUATION = "eval.json";
     public static final String EMBEDDINGS = "embeddings.csv";
     public static final String REPORT = "report.html";
+    /**
+     * Present in a run made by importing an encoder trained elsewhere (see the exchange package's
+     * EncoderImport): where the weights came from. Its presence is what marks a run as imported.
+     */
+    public static final String IMPORTED_RECORD = "imported.json";
 
     private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter.ofPattern("MMdd-HHmmss");
 
@@ -99,6 +104,11 @@ public final class RunFolder {
 
     public Path checkpointsDir() {
         return root.resolve(CHECKPOINTS);
+    }
+
+    /** Whether the run's weights were imported rather than pretrained here (it then has no metrics). */
+    public boolean isImported() {
+        return Files.isRegularFile(root.resolve(IMPORTED_RECORD));
     }
 
     public CheckpointStore checkpoints() {

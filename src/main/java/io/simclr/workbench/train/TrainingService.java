@@ -69,6 +69,10 @@ public final class TrainingService implements AutoCloseable {
      */
     public Job resume(Path runDir, RuntimeConfig runtime, String holder, List<TrainingListener> listeners) {
         RunFolder run = RunFolder.open(runDir);
+        if (run.isImported()) {
+            throw new IllegalArgumentException(runDir + " holds an imported encoder (" + RunFolder.IMPORTED_RECORD + "), which has no training"
+                    + " to resume; evaluate or map it (eval, tsne), or compare it with a run trained here");
+        }
         TrainConfig config = run.readConfig().withRuntime(runtime);
         check(config);
         RunLock lock = lock(runDir, holder);

@@ -49,7 +49,8 @@ class BrokenInputTest {
         return copy;
     }
 
-    private static void assertOneClearLine(CommandLineTest.Run r, String... expected) {
+    /** Exit code 2, one line on stderr holding each of {@code expected}, no stack trace. */
+    static void assertOneClearLine(CommandLineTest.Run r, String... expected) {
         assertEquals(2, r.exitCode(), r.out() + r.err());
         String err = r.err().strip();
         assertFalse(err.contains("\tat ") || err.contains("Exception"), "no stack trace: " + err);
