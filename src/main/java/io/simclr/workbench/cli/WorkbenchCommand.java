@@ -28,6 +28,7 @@ public final class WorkbenchCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new WorkbenchCommand());
         cl.setUsageHelpAutoWidth(true);
+        MethodOptions.describeMethodsIn(cl.getSubcommands().get("train"));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Bad input is the user's to fix: one clear line, no stack trace.
             if (e instanceof DatasetException || e instanceof IllegalArgumentException

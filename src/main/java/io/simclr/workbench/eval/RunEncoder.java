@@ -111,7 +111,7 @@ public final class RunEncoder implements AutoCloseable {
         ModelFactory.initialize(network, owner, train.imageSize());
         if (trained) {
             try {
-                CheckpointStore.load(checkpoint.file(), network, null, owner);
+                CheckpointStore.load(checkpoint.file(), network, null, null, owner);
             } catch (ai.djl.MalformedModelException e) {
                 throw new IllegalArgumentException(checkpoint.file() + " cannot be read (" + e.getMessage() + "); evaluate an earlier one by"
                         + " moving this one out of checkpoints/", e);

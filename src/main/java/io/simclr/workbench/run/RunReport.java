@@ -50,7 +50,7 @@ public final class RunReport {
                 + (config.data().dataDir() != null ? " (" + config.data().dataDir() + ")" : "") + ", " + config.data().effectiveImageSize() + " px");
         fact(html, "encoder", config.model().encoder().id() + ", stem " + config.model().stem().name().toLowerCase(Locale.ROOT));
         fact(html, "projection head", config.model().head().name().toLowerCase(Locale.ROOT) + ", " + config.model().headDim() + " dims");
-        fact(html, "method", config.method().name().id() + ", temperature " + config.method().temperature());
+        fact(html, "method", config.method().describe());
         int batch = config.optimization().batchSize();
         fact(html, "batch", batch + " images (" + 2 * batch + " views)");
         fact(html, "epochs", String.valueOf(config.schedule().epochs()));
