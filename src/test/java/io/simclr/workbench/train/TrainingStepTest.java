@@ -52,6 +52,12 @@ class TrainingStepTest {
     /** Three steps from a seeded start; every parameter and the method's state afterwards, and the steps' losses and gradient norms. */
     private static List<float[]> threeSteps(ModelConfig model, MethodConfig methodConfig, OptimizerKind optimizerKind, boolean collectBeforeBackward,
                                             List<Double> figures) throws IOException {
+        return threeSteps(model, methodConfig, optimizerKind, collectBeforeBackward, figures, new ArrayList<>());
+    }
+
+    /** @param arrays filled with the number of arrays the run's manager holds after each step */
+    private static List<float[]> threeSteps(ModelConfig model, MethodConfig methodConfig, OptimizerKind optimizerKind, boolean collectBeforeBackward,
+                                            List<Double> figures, List<Integer> arrays) throws IOException {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             EngineSetup.seed(3);
             SimClrNetwork network = ModelFactory.create(model, SIZE);
@@ -73,6 +79,7 @@ class TrainingStepTest {
                     figures.add((double) result.loss());
                     figures.add(result.gradientNorm());
                 }
+                arrays.add(manager.getManagedArrays().size());
             }
             List<float[]> state = new ArrayList<>();
             for (Pair<String, Parameter> p : network.getParameters()) {
@@ -124,5 +131,19 @@ class TrainingStepTest {
     void aGarbageCollectionBetweenForwardAndBackwardChangesNothingInAnyMethod(MethodKind kind) throws IOException {
         assertCollectionChangesNothing(new ModelConfig(EncoderKind.SMALL, StemKind.AUTO, HeadKind.MLP, 32, 0), smallSettings(kind),
                 OptimizerKind.SGD);
+    }
+
+    /**
+     * Whatever a method makes from its state during a step (snapshots of a queue, rows of a bank,
+     * transposed prototypes) goes with the step: after the first step, which creates the optimizer's
+     * state, the run's manager holds no more arrays from one step to the next.
+     */
+    @ParameterizedTest
+    @EnumSource(MethodKind.class)
+    void noMethodLeavesArraysBehindInTheRunsManager(MethodKind kind) throws IOException {
+        List<Integer> arrays = new ArrayList<>();
+        threeSteps(new ModelConfig(EncoderKind.SMALL, StemKind.AUTO, HeadKind.MLP, 32, 0), smallSettings(kind), OptimizerKind.ADAM, false,
+                new ArrayList<>(), arrays);
+        assertEquals(arrays.get(1), arrays.get(2), "arrays after steps 1, 2, 3: " + arrays);
     }
 }
