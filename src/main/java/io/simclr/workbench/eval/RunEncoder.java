@@ -60,6 +60,7 @@ public final class RunEncoder implements AutoCloseable {
             }
         }
         EngineSetup.threads(config.runtime().threads());
+        EngineSetup.gradientsOnlyInCollectors();
         Device device = EngineSetup.device(config.runtime().device());
         return new RunEncoder(run, config, checkpoint, train, test, NDManager.newBaseManager(device));
     }

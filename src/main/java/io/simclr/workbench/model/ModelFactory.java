@@ -52,8 +52,8 @@ public final class ModelFactory {
 
     /**
      * A copy of {@code network} with the same weights and batch-norm statistics, its arrays in
-     * {@code manager}: the start of a momentum target. It draws no random numbers, so building one
-     * leaves the rest of a seeded run as it was.
+     * {@code manager}: the start of a momentum target, which is never trained, so its arrays record
+     * no gradients. It draws no random numbers, so building one leaves the rest of a seeded run as it was.
      */
     public static SimClrNetwork copyOf(SimClrNetwork network, NDManager manager, int imageSize) {
         SimClrNetwork copy = create(network.config(), imageSize);
@@ -62,7 +62,9 @@ public final class ModelFactory {
         PairList<String, Parameter> from = network.getParameters();
         PairList<String, Parameter> to = copy.getParameters();
         for (int i = 0; i < from.size(); i++) {
-            from.valueAt(i).getArray().copyTo(to.valueAt(i).getArray());
+            NDArray target = to.valueAt(i).getArray();
+            target.setRequiresGradient(false);
+            from.valueAt(i).getArray().copyTo(target);
         }
         return copy;
     }

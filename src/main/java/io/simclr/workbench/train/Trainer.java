@@ -95,6 +95,7 @@ public final class Trainer {
             }
         }
         EngineSetup.threads(config.runtime().threads());
+        EngineSetup.gradientsOnlyInCollectors();
         Device device = EngineSetup.device(config.runtime().device());
         ImageDataset data = DatasetLoader.load(config.data(), Split.TRAIN).dataset();
         int size = data.imageSize();

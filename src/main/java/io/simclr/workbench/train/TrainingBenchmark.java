@@ -39,6 +39,7 @@ public final class TrainingBenchmark {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         EngineSetup.threads(threads);
+        EngineSetup.gradientsOnlyInCollectors();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             EngineSetup.seed(0);
             SimClrNetwork network = ModelFactory.create(model, size);
