@@ -17,12 +17,12 @@ import java.util.stream.Stream;
  * whose config cannot be read is listed with the reason, not hidden. The scores are the trained
  * encoder's from the run's evaluation; a probe that was not run (a study cell has no kNN) is null.
  */
-public record RunSummary(Path folder, String name, Instant modified, String dataset, String encoder, double temperature, int epochs,
-                         Double knnTop1, Double linearTop1, String problem) {
+public record RunSummary(Path folder, String name, Instant modified, String dataset, String encoder, String method, double temperature,
+                         int epochs, Double knnTop1, Double linearTop1, String problem) {
 
     /**
      * Every run folder under {@code runs}, newest first: those directly under it, and the runs of
-     * each sweep or study folder there (named {@code sweep/run}).
+     * each sweep, study or method comparison folder there (named {@code sweep/run}).
      */
     public static List<RunSummary> list(Path runs) throws IOException {
         List<RunSummary> summaries = new ArrayList<>();
@@ -33,7 +33,8 @@ public record RunSummary(Path folder, String name, Instant modified, String data
             for (Path dir : children.filter(Files::isDirectory).toList()) {
                 if (isRun(dir)) {
                     summaries.add(of(dir, dir.getFileName().toString()));
-                } else if (Files.exists(dir.resolve("sweep.json")) || Files.exists(dir.resolve("study.json"))) {
+                } else if (Files.exists(dir.resolve("sweep.json")) || Files.exists(dir.resolve("study.json"))
+                        || Files.exists(dir.resolve("compare.json"))) {
                     try (Stream<Path> cells = Files.list(dir)) {
                         for (Path cell : cells.filter(RunSummary::isRun).toList()) {
                             summaries.add(of(cell, dir.getFileName() + "/" + cell.getFileName()));
@@ -66,10 +67,10 @@ public record RunSummary(Path folder, String name, Instant modified, String data
             TrainConfig c = RunFolder.open(dir).readConfig();
             RunEvaluation.Scores scores = RunEvaluation.read(dir).map(RunEvaluation.Report::trained).orElse(null);
             return new RunSummary(dir, name, modified, c.data().source().name().toLowerCase(java.util.Locale.ROOT),
-                    c.model().encoder().id(), c.method().temperature(), c.schedule().epochs(), scores == null ? null : scores.knnTop1(),
+                    c.model().encoder().id(), c.method().name().id(), c.method().temperature(), c.schedule().epochs(), scores == null ? null : scores.knnTop1(),
                     scores == null ? null : scores.linearTop1(), null);
         } catch (RuntimeException | IOException e) {
-            return new RunSummary(dir, name, modified, "", "", Double.NaN, 0, null, null, e.getMessage());
+            return new RunSummary(dir, name, modified, "", "", "", Double.NaN, 0, null, null, e.getMessage());
         }
     }
 }

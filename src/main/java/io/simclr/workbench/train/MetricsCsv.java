@@ -130,6 +130,19 @@ public final class MetricsCsv implements Closeable {
         return columns;
     }
 
+    /** Mean of the last tenth (at least one) of a column: where a curve ended, without one batch's noise; NaN for no column. */
+    public static double tailMean(double[] values) {
+        if (values == null || values.length == 0) {
+            return Double.NaN;
+        }
+        int from = values.length - Math.max(1, values.length / 10);
+        double sum = 0;
+        for (int i = from; i < values.length; i++) {
+            sum += values[i];
+        }
+        return sum / (values.length - from);
+    }
+
     /** @throws IOException naming the file (a full disk, say) */
     public void append(StepMetrics s) throws IOException {
         try {

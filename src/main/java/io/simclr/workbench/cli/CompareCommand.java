@@ -1,0 +1,97 @@
+package io.simclr.workbench.cli;
+
+import io.simclr.workbench.data.DataConfig;
+import io.simclr.workbench.method.MethodKind;
+import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.run.MethodComparison;
+import io.simclr.workbench.train.RuntimeConfig;
+import io.simclr.workbench.train.ScheduleConfig;
+import io.simclr.workbench.train.TrainConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"The methods side by side: one run per method on the same data, seed, encoder and epoch or time budget, each at"
+                + " its defaults and scored by kNN and linear probe beside random initialisation; writes compare.json and compare.html"
+                + " into the comparison folder. Started again, it continues; Ctrl-C stops it resumably.",
+                "Ends with: RESULT knn_<method>=<x> … random_init_knn=<y>"})
+public final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--methods", split = ",", paramLabel = "LIST", defaultValue = "simclr,moco,memory-bank,byol,simsiam,barlow-twins,swav",
+            description = "Methods, in the order they run.")
+    List<String> methods;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/compare", description = "The comparison folder.")
+    Path out;
+
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "small", description = "small, resnet18, resnet50 or efficientnet-b0.")
+    String encoder;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Images per step (MoCo's queue of 4096 needs a batch that divides it).")
+    int batch;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "24", description = "Epochs per run (the schedule's length).")
+    int epochs;
+
+    @Option(names = "--seconds-per-run", paramLabel = "S", defaultValue = "0",
+            description = "Each run's time budget: it ends (and is scored) after this much training; 0 = none.")
+    double secondsPerRun;
+
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "2e-3", description = "Adam learning rate, shared by every method.")
+    double lr;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed shared by every run.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Engine threads; 0 = one per core.")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter log = spec.commandLine().getOut();
+        DataConfig dataConfig = data.config();
+        List<MethodKind> kinds = methods.stream().map(MethodKind::parse).toList();
+        TrainConfig defaults = TrainConfig.defaults(dataConfig);
+        TrainConfig base = defaults.withModel(ModelConfig.defaults(EncoderKind.parse(encoder)))
+                .withOptimization(defaults.optimization().withBatchSize(batch).withLearningRate(lr))
+                .withSchedule(ScheduleConfig.of(epochs).withBudgetSeconds(secondsPerRun)).withSeed(seed)
+                .withRuntime(RuntimeConfig.DEFAULT.withThreads(threads)).validated("command line");
+        MethodComparison.Summary summary;
+        try (StopOnInterrupt interrupt = new StopOnInterrupt()) {
+            summary = MethodComparison.run(base, kinds, out, List.of(new TerminalProgress(log, false)), p -> {
+                log.println(p.message());
+                log.flush();
+            }, interrupt.control());
+        } catch (CancellationException e) {
+            log.printf("%s; run the same command again to continue the comparison%n", e.getMessage());
+            return 130;
+        }
+        log.printf("%n%-13s %10s %12s %14s %9s %8s%n", "method", "kNN top-1", "linear top-1", "embedding std", "epochs", "seconds");
+        StringBuilder result = new StringBuilder("RESULT");
+        for (MethodComparison.Cell c : summary.cells()) {
+            log.printf(Locale.ROOT, "%-13s %10.4f %12.4f %14.4f %9d %8.0f%n", c.method(), c.knnTop1(), c.linearTop1(), c.embeddingStd(),
+                    c.epochs(), c.seconds());
+            result.append(String.format(Locale.ROOT, " knn_%s=%.4f", c.method().replace('-', '_'), c.knnTop1()));
+        }
+        summary.cells().stream().findFirst().ifPresent(c -> result.append(String.format(Locale.ROOT, " random_init_knn=%.4f",
+                c.randomInitKnnTop1())));
+        log.printf("wrote %s and %s%n", out.resolve("compare.json"), out.resolve("compare.html"));
+        log.println(result);
+        return 0;
+    }
+}
