@@ -12,8 +12,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,16 +71,12 @@ public final class CompareCommand implements Callable<Integer> {
                 .withOptimization(defaults.optimization().withBatchSize(batch).withLearningRate(lr))
                 .withSchedule(ScheduleConfig.of(epochs).withBudgetSeconds(secondsPerRun)).withSeed(seed)
                 .withRuntime(RuntimeConfig.DEFAULT.withThreads(threads)).validated("command line");
-        MethodComparison.Summary summary;
-        try (StopOnInterrupt interrupt = new StopOnInterrupt()) {
-            summary = MethodComparison.run(base, kinds, out, List.of(new TerminalProgress(log, false)), p -> {
-                log.println(p.message());
-                log.flush();
-            }, interrupt.control());
-        } catch (CancellationException e) {
-            log.printf("%s; run the same command again to continue the comparison%n", e.getMessage());
+        Optional<MethodComparison.Summary> done = StopOnInterrupt.run(log, "comparison", (progress, control) ->
+                MethodComparison.run(base, kinds, out, List.of(new TerminalProgress(log, false)), progress, control));
+        if (done.isEmpty()) {
             return 130;
         }
+        MethodComparison.Summary summary = done.get();
         log.printf("%n%-13s %10s %12s %14s %9s %8s%n", "method", "kNN top-1", "linear top-1", "embedding std", "epochs", "seconds");
         StringBuilder result = new StringBuilder("RESULT");
         for (MethodComparison.Cell c : summary.cells()) {

@@ -3,11 +3,8 @@ package io.simclr.workbench.method;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.simclr.workbench.model.SimClrNetwork;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,17 +17,16 @@ import java.io.IOException;
  */
 final class ByolMethod implements TrainingMethod {
 
-    private final SimClrNetwork network;
-    private final ParameterStore parameters;
+    private final MethodContext context;
     private final MomentumEncoder target;
     private final Predictor predictor;
     private final MomentumSchedule momentum;
 
     ByolMethod(MethodContext context, MethodConfig.Byol settings) {
-        this.network = context.network();
-        this.parameters = context.parameters();
-        this.target = new MomentumEncoder(network, context.manager(), context.imageSize());
-        this.predictor = new Predictor(context, settings.predictorHiddenDim() > 0 ? settings.predictorHiddenDim() : network.headHiddenDim());
+        this.context = context;
+        this.target = new MomentumEncoder(context.network(), context.manager(), context.imageSize());
+        this.predictor = new Predictor(context, settings.predictorHiddenDim() > 0 ? settings.predictorHiddenDim()
+                : context.network().headHiddenDim());
         this.momentum = new MomentumSchedule(settings.momentum(), settings.finalMomentum(), context.totalSteps());
     }
 
@@ -46,34 +42,12 @@ final class ByolMethod implements TrainingMethod {
 
     @Override
     public MethodStep forward(NDArray views, int[] images, long step) {
-        int pairs = images.length;
-        NDArray z = network.forward(parameters, new NDList(views), true).get(1);
-        NDArray p = predictor.apply(z);
-        NDArray targets = target.network().forward(parameters, new NDList(views), true).get(1).stopGradient();
-        NDArray value = ByolLoss.compute(p.get(new NDIndex("0:{}", pairs)), p.get(new NDIndex("{}:", pairs)),
-                targets.get(new NDIndex("0:{}", pairs)), targets.get(new NDIndex("{}:", pairs)));
+        NDArray z = context.projections(views);
+        NDList p = predictor.apply(z).split(2);
+        NDList targets = target.network().forward(context.parameters(), new NDList(views), true).get(1).stopGradient().split(2);
         double m = momentum.at(step);
-        return new MethodStep() {
-            @Override
-            public NDArray loss() {
-                return value;
-            }
-
-            @Override
-            public NDArray projections() {
-                return z;
-            }
-
-            @Override
-            public void afterUpdate() {
-                target.update(m);
-            }
-
-            @Override
-            public MethodMetrics methodMetrics() {
-                return MethodMetrics.momentum(m);
-            }
-        };
+        return new MethodStep(ByolLoss.compute(p.get(0), p.get(1), targets.get(0), targets.get(1)), z)
+                .withUpdate(() -> target.update(m)).withMetrics(() -> MethodMetrics.momentum(m));
     }
 
     @Override

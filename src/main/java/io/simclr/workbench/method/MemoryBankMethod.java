@@ -3,10 +3,7 @@ package io.simclr.workbench.method;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.ParameterStore;
 import io.simclr.workbench.data.Seeds;
-import io.simclr.workbench.model.SimClrNetwork;
 import io.simclr.workbench.nd.Scalars;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -26,8 +23,7 @@ final class MemoryBankMethod implements TrainingMethod {
     /** Salt of the negatives' draw among the run's random streams. */
     private static final long NEGATIVES = 0xba4c;
 
-    private final SimClrNetwork network;
-    private final ParameterStore parameters;
+    private final MethodContext context;
     private final FeatureMemory memory;
     private final InfoNceLoss loss;
     private final int negatives;
@@ -35,8 +31,7 @@ final class MemoryBankMethod implements TrainingMethod {
     private final long seed;
 
     MemoryBankMethod(MethodContext context, MethodConfig.MemoryBank settings) {
-        this.network = context.network();
-        this.parameters = context.parameters();
+        this.context = context;
         this.memory = new FeatureMemory(context.manager(), context.trainImages(), context.projectionDim());
         this.loss = new InfoNceLoss(settings.temperature());
         this.negatives = settings.negatives();
@@ -52,37 +47,17 @@ final class MemoryBankMethod implements TrainingMethod {
     @Override
     public MethodStep forward(NDArray views, int[] images, long step) {
         NDManager owner = views.getManager();
-        int pairs = images.length;
-        NDArray z = network.forward(parameters, new NDList(views), true).get(1);
-        NDArray embedded = UnitVectors.of(z);
-        NDArray e1 = embedded.get(new NDIndex("0:{}", pairs));
-        NDArray e2 = embedded.get(new NDIndex("{}:", pairs));
+        NDArray z = context.projections(views);
+        NDList embedded = UnitVectors.of(z).split(2);
         NDArray memories = memory.rows(images, owner);
         int[] drawn = memory.sample(negatives, new SplittableRandom(Seeds.derive(seed, NEGATIVES, step)));
         NDArray negativeRows = memory.rows(drawn, owner);
         double negativeAge = memory.meanAge(drawn, step);
-        NDArray value = Scalars.div(loss.compute(e1, memories, negativeRows).add(loss.compute(e2, memories, negativeRows)), 2);
-        return new MethodStep() {
-            @Override
-            public NDArray loss() {
-                return value;
-            }
-
-            @Override
-            public NDArray projections() {
-                return z;
-            }
-
-            @Override
-            public void afterUpdate() {
-                memory.update(images, Scalars.div(e1.add(e2), 2).stopGradient(), momentum, step);
-            }
-
-            @Override
-            public MethodMetrics methodMetrics() {
-                return new MethodMetrics(Double.NaN, memory.fill(), negativeAge, Double.NaN, Double.NaN);
-            }
-        };
+        NDArray value = Scalars.div(loss.compute(embedded.get(0), memories, negativeRows).add(loss.compute(embedded.get(1), memories,
+                negativeRows)), 2);
+        return new MethodStep(value, z)
+                .withUpdate(() -> memory.update(images, Scalars.div(embedded.get(0).add(embedded.get(1)), 2).stopGradient(), momentum, step))
+                .withMetrics(() -> new MethodMetrics(Double.NaN, memory.fill(), negativeAge, Double.NaN, Double.NaN));
     }
 
     @Override

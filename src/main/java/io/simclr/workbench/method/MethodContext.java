@@ -1,5 +1,7 @@
 package io.simclr.workbench.method;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.simclr.workbench.model.SimClrNetwork;
@@ -18,6 +20,11 @@ import io.simclr.workbench.model.SimClrNetwork;
  */
 public record MethodContext(SimClrNetwork network, ParameterStore parameters, NDManager manager, int imageSize, int trainImages,
                             int stepsPerEpoch, long totalSteps, long seed) {
+
+    /** The network's projections z of {@code views} (one forward pass in training mode, batch norm over all of them). */
+    NDArray projections(NDArray views) {
+        return network.forward(parameters, new NDList(views), true).get(1);
+    }
 
     /** The dimension of the projections the losses see. */
     int projectionDim() {

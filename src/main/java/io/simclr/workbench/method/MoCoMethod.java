@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.ParameterStore;
 import io.simclr.workbench.data.Seeds;
 import io.simclr.workbench.model.SimClrNetwork;
 import io.simclr.workbench.nd.Scalars;
@@ -33,8 +31,7 @@ final class MoCoMethod implements TrainingMethod {
     /** Salt of the key batch's shuffle among the run's random streams. */
     private static final long SHUFFLE = 0x30c0;
 
-    private final SimClrNetwork network;
-    private final ParameterStore parameters;
+    private final MethodContext context;
     private final MomentumEncoder keyEncoder;
     private final KeyQueue queue;
     private final InfoNceLoss loss;
@@ -43,9 +40,8 @@ final class MoCoMethod implements TrainingMethod {
     private final long seed;
 
     MoCoMethod(MethodContext context, MethodConfig.MoCo settings) {
-        this.network = context.network();
-        this.parameters = context.parameters();
-        this.keyEncoder = new MomentumEncoder(network, context.manager(), context.imageSize());
+        this.context = context;
+        this.keyEncoder = new MomentumEncoder(context.network(), context.manager(), context.imageSize());
         this.queue = new KeyQueue(context.manager(), settings.queueSize(), context.projectionDim());
         this.loss = new InfoNceLoss(settings.temperature());
         this.momentum = new MomentumSchedule(settings.momentum(), settings.finalMomentum(), context.totalSteps());
@@ -61,57 +57,35 @@ final class MoCoMethod implements TrainingMethod {
     @Override
     public MethodStep forward(NDArray views, int[] images, long step) {
         NDManager owner = views.getManager();
-        int pairs = images.length;
-        NDArray queries = project(network, views);
-        int[] order = Seeds.permutation(2 * pairs, new SplittableRandom(Seeds.derive(seed, SHUFFLE, step)));
+        NDArray queries = project(context.network(), views);
+        int[] order = Seeds.permutation(2 * images.length, new SplittableRandom(Seeds.derive(seed, SHUFFLE, step)));
         int[] back = new int[order.length];
         for (int i = 0; i < order.length; i++) {
             back[order[i]] = i;
         }
         NDArray shuffledKeys = project(keyEncoder.network(), views.get(RowIndex.of(owner, order)));
-        NDArray keys = UnitVectors.of(shuffledKeys.get(RowIndex.of(owner, back))).stopGradient();
-        NDArray q1 = queries.get(new NDIndex("0:{}", pairs));
-        NDArray q2 = queries.get(new NDIndex("{}:", pairs));
-        NDArray k1 = keys.get(new NDIndex("0:{}", pairs));
-        NDArray k2 = keys.get(new NDIndex("{}:", pairs));
+        NDList keys = UnitVectors.of(shuffledKeys.get(RowIndex.of(owner, back))).stopGradient().split(2);
+        NDList q = queries.split(2);
         NDArray negatives = queue.snapshot(owner);
         double negativeAge = queue.meanAge(step);
-        NDArray value = Scalars.div(loss.compute(q1, k2, negatives).add(loss.compute(q2, k1, negatives)), 2);
+        NDArray value = Scalars.div(loss.compute(q.get(0), keys.get(1), negatives).add(loss.compute(q.get(1), keys.get(0), negatives)), 2);
         double m = momentum.at(step);
-        return new MethodStep() {
-            @Override
-            public NDArray loss() {
-                return value;
-            }
-
-            @Override
-            public NDArray projections() {
-                return queries;
-            }
-
-            @Override
-            public void afterUpdate() {
-                keyEncoder.update(m);
-                queue.push(k1, step);
-                queue.push(k2, step);
-            }
-
-            @Override
-            public MethodMetrics methodMetrics() {
-                return new MethodMetrics(m, queue.fill(), negativeAge, Double.NaN, Double.NaN);
-            }
-        };
+        return new MethodStep(value, queries).withUpdate(() -> {
+            keyEncoder.update(m);
+            queue.push(keys.get(0), step);
+            queue.push(keys.get(1), step);
+        }).withMetrics(() -> new MethodMetrics(m, queue.fill(), negativeAge, Double.NaN, Double.NaN));
     }
 
     /** Projections of {@code views} with batch norm over {@code splits} groups of each view's half (split batch norm). */
     private NDArray project(SimClrNetwork net, NDArray views) {
         if (splits == 1) {
-            return net.forward(parameters, new NDList(views), true).get(1);
+            return net.forward(context.parameters(), new NDList(views), true).get(1);
         }
         NDList groups = views.split(2L * splits);
         NDList projected = new NDList();
         for (NDArray group : groups) {
-            projected.add(net.forward(parameters, new NDList(group), true).get(1));
+            projected.add(net.forward(context.parameters(), new NDList(group), true).get(1));
         }
         return NDArrays.concat(projected);
     }

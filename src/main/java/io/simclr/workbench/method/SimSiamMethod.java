@@ -3,11 +3,8 @@ package io.simclr.workbench.method;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.simclr.workbench.model.SimClrNetwork;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -19,15 +16,13 @@ import java.io.IOException;
  */
 final class SimSiamMethod implements TrainingMethod {
 
-    private final SimClrNetwork network;
-    private final ParameterStore parameters;
+    private final MethodContext context;
     /** Null when switched off: the projection is its own prediction. */
     private final Predictor predictor;
     private final boolean stopGradient;
 
     SimSiamMethod(MethodContext context, MethodConfig.SimSiam settings) {
-        this.network = context.network();
-        this.parameters = context.parameters();
+        this.context = context;
         int hidden = settings.predictorHiddenDim() > 0 ? settings.predictorHiddenDim() : Math.max(1, context.projectionDim() / 4);
         this.predictor = settings.predictor() ? new Predictor(context, hidden) : null;
         this.stopGradient = settings.stopGradient();
@@ -45,22 +40,10 @@ final class SimSiamMethod implements TrainingMethod {
 
     @Override
     public MethodStep forward(NDArray views, int[] images, long step) {
-        int pairs = images.length;
-        NDArray z = network.forward(parameters, new NDList(views), true).get(1);
-        NDArray p = predictor == null ? z : predictor.apply(z);
-        NDArray value = SimSiamLoss.compute(p.get(new NDIndex("0:{}", pairs)), p.get(new NDIndex("{}:", pairs)),
-                z.get(new NDIndex("0:{}", pairs)), z.get(new NDIndex("{}:", pairs)), stopGradient);
-        return new MethodStep() {
-            @Override
-            public NDArray loss() {
-                return value;
-            }
-
-            @Override
-            public NDArray projections() {
-                return z;
-            }
-        };
+        NDArray z = context.projections(views);
+        NDList p = (predictor == null ? z : predictor.apply(z)).split(2);
+        NDList targets = z.split(2);
+        return new MethodStep(SimSiamLoss.compute(p.get(0), p.get(1), targets.get(0), targets.get(1), stopGradient), z);
     }
 
     @Override

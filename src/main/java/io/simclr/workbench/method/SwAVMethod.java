@@ -7,11 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.simclr.workbench.model.ModelFactory;
-import io.simclr.workbench.model.SimClrNetwork;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -27,8 +25,7 @@ import java.io.IOException;
  */
 final class SwAVMethod implements TrainingMethod {
 
-    private final SimClrNetwork network;
-    private final ParameterStore parameters;
+    private final MethodContext context;
     private final Block prototypes;
     private final SinkhornKnopp sinkhorn;
     private final SwAVLoss loss;
@@ -37,8 +34,7 @@ final class SwAVMethod implements TrainingMethod {
     private final KeyQueue[] queues;
 
     SwAVMethod(MethodContext context, MethodConfig.SwAV settings) {
-        this.network = context.network();
-        this.parameters = context.parameters();
+        this.context = context;
         this.prototypes = ModelFactory.linear(context.projectionDim(), settings.prototypes(), context.manager());
         this.sinkhorn = new SinkhornKnopp(settings.sinkhornIterations(), settings.sinkhornEpsilon());
         this.loss = new SwAVLoss(settings.temperature());
@@ -75,8 +71,7 @@ final class SwAVMethod implements TrainingMethod {
     @Override
     public MethodStep forward(NDArray views, int[] images, long step) {
         NDManager owner = views.getManager();
-        int pairs = images.length;
-        NDArray z = network.forward(parameters, new NDList(views), true).get(1);
+        NDArray z = context.projections(views);
         NDArray embedded = UnitVectors.of(z);
         // While frozen, the prototypes take part without a gradient. Arrays derived from the run's are handed to the step to free.
         NDArray weight = weight();
@@ -87,53 +82,39 @@ final class SwAVMethod implements TrainingMethod {
         NDArray prototypesT = weight.transpose();
         prototypesT.attach(owner);
         NDArray scores = embedded.matMul(prototypesT);
-        NDArray[] viewEmbeddings = {embedded.get(new NDIndex("0:{}", pairs)), embedded.get(new NDIndex("{}:", pairs))};
-        NDArray[] viewScores = {scores.get(new NDIndex("0:{}", pairs)), scores.get(new NDIndex("{}:", pairs))};
+        NDList viewEmbeddings = embedded.split(2);
+        NDList viewScores = scores.split(2);
         NDArray[] codes = new NDArray[2];
         for (int v = 0; v < 2; v++) {
-            codes[v] = codes(viewScores[v], queues == null ? null : queues[v], prototypesT, owner);
+            codes[v] = codes(viewScores.get(v), queues == null ? null : queues[v], prototypesT, owner);
         }
-        NDArray value = loss.compute(viewScores[0], viewScores[1], codes[0], codes[1]);
-        return new MethodStep() {
-            @Override
-            public NDArray loss() {
-                return value;
-            }
-
-            @Override
-            public NDArray projections() {
-                return z;
-            }
-
-            @Override
-            public void afterUpdate() {
-                normalizePrototypes();
-                if (queues != null) {
-                    for (int v = 0; v < 2; v++) {
-                        queues[v].push(viewEmbeddings[v].stopGradient(), step);
-                    }
+        return new MethodStep(loss.compute(viewScores.get(0), viewScores.get(1), codes[0], codes[1]), z).withUpdate(() -> {
+            normalizePrototypes();
+            if (queues != null) {
+                for (int v = 0; v < 2; v++) {
+                    queues[v].push(viewEmbeddings.get(v).stopGradient(), step);
                 }
             }
+        }).withMetrics(() -> assignments(scores));
+    }
 
-            @Override
-            public MethodMetrics methodMetrics() {
-                long[] nearest = scores.argMax(1).toLongArray();
-                int[] counts = new int[Math.toIntExact(prototypesT.getShape().get(1))];
-                for (long k : nearest) {
-                    counts[(int) k]++;
-                }
-                double entropy = 0;
-                int inUse = 0;
-                for (int c : counts) {
-                    if (c > 0) {
-                        double share = c / (double) nearest.length;
-                        entropy -= share * Math.log(share);
-                        inUse++;
-                    }
-                }
-                return new MethodMetrics(Double.NaN, queues == null ? Double.NaN : queues[0].fill(), Double.NaN, entropy, inUse);
+    /** How the batch's views fall on the prototypes, each by its nearest: the entropy of that spread and how many are used. */
+    private MethodMetrics assignments(NDArray scores) {
+        long[] nearest = scores.argMax(1).toLongArray();
+        int[] counts = new int[Math.toIntExact(scores.getShape().get(1))];
+        for (long k : nearest) {
+            counts[(int) k]++;
+        }
+        double entropy = 0;
+        int inUse = 0;
+        for (int c : counts) {
+            if (c > 0) {
+                double share = c / (double) nearest.length;
+                entropy -= share * Math.log(share);
+                inUse++;
             }
-        };
+        }
+        return new MethodMetrics(Double.NaN, queues == null ? Double.NaN : queues[0].fill(), Double.NaN, entropy, inUse);
     }
 
     /** Sinkhorn's codes for one view's scores, with the queued embeddings of that view in its batch once the queue is full. */
