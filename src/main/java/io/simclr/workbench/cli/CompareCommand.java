@@ -1,12 +1,7 @@
 package io.simclr.workbench.cli;
 
-import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.method.MethodKind;
-import io.simclr.workbench.model.EncoderKind;
-import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.run.MethodComparison;
-import io.simclr.workbench.train.RuntimeConfig;
-import io.simclr.workbench.train.ScheduleConfig;
 import io.simclr.workbench.train.TrainConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +25,7 @@ public final class CompareCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    DataOptions data;
+    ExperimentOptions run;
 
     @Option(names = "--methods", split = ",", paramLabel = "LIST", defaultValue = "simclr,moco,memory-bank,byol,simsiam,barlow-twins,swav",
             description = "Methods, in the order they run.")
@@ -39,38 +34,17 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/compare", description = "The comparison folder.")
     Path out;
 
-    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "small", description = "small, resnet18, resnet50 or efficientnet-b0.")
-    String encoder;
-
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Images per step (MoCo's queue of 4096 needs a batch that divides it).")
-    int batch;
-
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "24", description = "Epochs per run (the schedule's length).")
     int epochs;
-
-    @Option(names = "--seconds-per-run", paramLabel = "S", defaultValue = "0",
-            description = "Each run's time budget: it ends (and is scored) after this much training; 0 = none.")
-    double secondsPerRun;
 
     @Option(names = "--lr", paramLabel = "LR", defaultValue = "2e-3", description = "Adam learning rate, shared by every method.")
     double lr;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed shared by every run.")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Engine threads; 0 = one per core.")
-    int threads;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
-        DataConfig dataConfig = data.config();
         List<MethodKind> kinds = methods.stream().map(MethodKind::parse).toList();
-        TrainConfig defaults = TrainConfig.defaults(dataConfig);
-        TrainConfig base = defaults.withModel(ModelConfig.defaults(EncoderKind.parse(encoder)))
-                .withOptimization(defaults.optimization().withBatchSize(batch).withLearningRate(lr))
-                .withSchedule(ScheduleConfig.of(epochs).withBudgetSeconds(secondsPerRun)).withSeed(seed)
-                .withRuntime(RuntimeConfig.DEFAULT.withThreads(threads)).validated("command line");
+        TrainConfig base = run.base(epochs, lr);
         Optional<MethodComparison.Summary> done = StopOnInterrupt.run(log, "comparison", (progress, control) ->
                 MethodComparison.run(base, kinds, out, List.of(new TerminalProgress(log, false)), progress, control));
         if (done.isEmpty()) {

@@ -1,6 +1,5 @@
 package io.simclr.workbench.method;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -54,10 +53,6 @@ final class MomentumEncoder {
     }
 
     void load(DataInputStream in, NDManager manager) throws IOException {
-        try {
-            target.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException("the momentum target in the checkpoint does not fit the network (" + e.getMessage() + ")", e);
-        }
+        StateArrays.loadParameters(target, manager, in, "momentum target");
     }
 }

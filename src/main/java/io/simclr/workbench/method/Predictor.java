@@ -1,6 +1,5 @@
 package io.simclr.workbench.method;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -46,10 +45,6 @@ final class Predictor {
     }
 
     void load(DataInputStream in, NDManager manager) throws IOException {
-        try {
-            mlp.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException("the predictor in the checkpoint does not fit this run's (" + e.getMessage() + ")", e);
-        }
+        StateArrays.loadParameters(mlp, manager, in, "predictor");
     }
 }

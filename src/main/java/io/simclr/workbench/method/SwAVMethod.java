@@ -1,6 +1,5 @@
 package io.simclr.workbench.method;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -147,11 +146,7 @@ final class SwAVMethod implements TrainingMethod {
 
     @Override
     public void load(DataInputStream in, NDManager manager) throws IOException {
-        try {
-            prototypes.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException("the prototypes in the checkpoint do not fit this run's (" + e.getMessage() + ")", e);
-        }
+        StateArrays.loadParameters(prototypes, manager, in, "prototypes");
         if (queues != null) {
             queues[0].load(in, manager);
             queues[1].load(in, manager);
