@@ -45,7 +45,7 @@ final class ComparePage {
             top1.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get("top1"), 0.95), colour, 1, 1.5));
             spread.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get("embedding_std"), 0.9), colour, 1, 1.5));
             uniformity.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get("uniformity"), 0.95), colour, 1, 1.5));
-            losses.add(SvgLineChart.render(c.method() + " loss", "step", List.of(
+            losses.add(SvgLineChart.render(c.method() + " loss: " + MethodKind.parse(c.method()).lossName(), "step", List.of(
                     new SvgLineChart.Series(null, step, m.get("loss"), colour, 0.25, 1),
                     new SvgLineChart.Series(null, step, RunReport.smooth(m.get("loss"), 0.95), colour, 1, 2))));
             healthy = c.healthyStd();
@@ -64,8 +64,8 @@ final class ComparePage {
         html.append(collapse(summary.cells()));
         html.append(SvgBarChart.render("training time per method (s)", List.of(BLUE), summary.cells().stream()
                 .map(c -> new SvgBarChart.Group(c.method(), new double[] {c.seconds()})).toList(), maxSeconds(summary.cells()), "%.0f", null));
-        html.append("</div><h2>Each method's loss</h2><p>Each on its own scale: NT-Xent, InfoNCE, BYOL's 2 − 2 cos, SimSiam's −cos,"
-                + " Barlow Twins' correlation terms and SwAV's swapped prediction measure different things.</p><div class='charts'>");
+        html.append("</div><h2>Each method's loss</h2><p>Each on its own scale: the methods' losses measure different things.</p>"
+                + "<div class='charts'>");
         losses.forEach(html::append);
         html.append("</div><h2>What keeps each from collapsing</h2><ul>");
         for (String method : summary.methods()) {
