@@ -45,7 +45,7 @@ final class ComparePage {
             top1.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get("top1"), 0.95), colour, 1, 1.5));
             spread.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get("embedding_std"), 0.9), colour, 1, 1.5));
             uniformity.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get("uniformity"), 0.95), colour, 1, 1.5));
-            losses.add(SvgLineChart.render(c.method() + " loss: " + MethodKind.parse(c.method()).lossName(), "step", List.of(
+            losses.add(SvgLineChart.render(c.method() + ": " + MethodKind.parse(c.method()).lossName() + " loss", "step", List.of(
                     new SvgLineChart.Series(null, step, m.get("loss"), colour, 0.25, 1),
                     new SvgLineChart.Series(null, step, RunReport.smooth(m.get("loss"), 0.95), colour, 1, 2))));
             healthy = c.healthyStd();

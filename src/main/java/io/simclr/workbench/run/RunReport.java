@@ -80,7 +80,7 @@ public final class RunReport {
                 html.append("<p class='missing'>metrics.csv has no rows yet.</p>");
             } else {
                 html.append("<div class='charts'>");
-                html.append(SvgLineChart.render("loss: " + config.method().name().lossName(), "step", List.of(
+                html.append(SvgLineChart.render(config.method().name().lossName() + " loss", "step", List.of(
                         new SvgLineChart.Series(null, step, m.get("loss"), BLUE, 0.25, 1),
                         new SvgLineChart.Series("smoothed", step, smooth(m.get("loss"), 0.95), BLUE, 1, 2))));
                 html.append(SvgLineChart.render("contrastive accuracy", "step", List.of(

@@ -48,7 +48,7 @@ class CompareCommandTest {
         assertEquals(RunFolder.open(out.resolve("simclr")).readConfig().model(), RunFolder.open(out.resolve("byol")).readConfig().model(),
                 "the same encoder and head");
         String html = Files.readString(out.resolve("compare.html"));
-        assertTrue(html.contains("collapse meter") && html.contains("byol loss") && html.contains("training time per method"), html);
+        assertTrue(html.contains("collapse meter") && html.contains("byol: 2 − 2 cos(p, z′) loss") && html.contains("training time per method"), html);
         assertTrue(html.contains(MethodKind.BYOL.description()), "what keeps each method from collapsing");
         assertTrue(RunSummary.list(dir).stream().anyMatch(r -> r.name().equals("compare/byol") && r.method().equals("byol")),
                 "the comparison's runs are listed with their method");
