@@ -141,9 +141,18 @@ final class MethodOptions {
     /** Adds the methods and what keeps each from collapsing to the end of {@code command}'s help. */
     static void describeMethodsIn(CommandLine command) {
         command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            int width = help.commandSpec().usageMessage().width();
             StringBuilder text = new StringBuilder(String.format("%nMethods, and what keeps each from collapsing:%n"));
             for (MethodKind kind : MethodKind.values()) {
-                text.append(String.format("  %-13s %s%n", kind.id(), kind.description()));
+                StringBuilder line = new StringBuilder(String.format("  %-13s", kind.id()));
+                for (String word : kind.description().split(" ")) {
+                    if (line.length() + 1 + word.length() > width) {
+                        text.append(line).append(System.lineSeparator());
+                        line = new StringBuilder(" ".repeat(15));
+                    }
+                    line.append(' ').append(word);
+                }
+                text.append(line).append(System.lineSeparator());
             }
             return text.toString();
         });
