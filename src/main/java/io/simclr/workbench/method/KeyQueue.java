@@ -36,10 +36,6 @@ final class KeyQueue {
         Arrays.fill(writtenAt, -1);
     }
 
-    int size() {
-        return size;
-    }
-
     /** A copy of the rows as they are now, owned by {@code owner} (a step's manager), so later pushes do not change it. */
     NDArray snapshot(NDManager owner) {
         NDArray copy = rows.duplicate();
