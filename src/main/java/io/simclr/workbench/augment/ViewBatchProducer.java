@@ -64,7 +64,7 @@ public final class ViewBatchProducer implements AutoCloseable {
         this.seed = seed;
         this.epoch = epoch;
         this.prefetch = prefetch;
-        this.order = shuffledOrder(dataset.size(), new SplittableRandom(Seeds.derive(seed, 0x5eed, epoch)));
+        this.order = Seeds.permutation(dataset.size(), new SplittableRandom(Seeds.derive(seed, 0x5eed, epoch)));
         this.batchCount = batchesPerEpoch(dataset.size(), batchSize);
         if (firstBatch < 0 || firstBatch > batchCount) {
             throw new IllegalArgumentException("epoch " + epoch + " has " + batchCount + " batches; cannot start at batch " + firstBatch);
@@ -156,20 +156,6 @@ public final class ViewBatchProducer implements AutoCloseable {
                     views, i * viewLength, views, (pairs + i) * viewLength);
         }
         return new ViewBatch(epoch, batchIndex, indices, labels, side, views, pool);
-    }
-
-    static int[] shuffledOrder(int n, SplittableRandom rng) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     /** Stops the workers; batches not yet taken are dropped. */

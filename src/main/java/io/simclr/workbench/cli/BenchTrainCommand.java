@@ -1,5 +1,7 @@
 package io.simclr.workbench.cli;
 
+import io.simclr.workbench.method.MethodConfig;
+import io.simclr.workbench.method.MethodKind;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.model.ModelConfig;
@@ -43,6 +45,11 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Engine threads; 0 = one per core.")
     int threads;
 
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "simclr",
+            description = "The method whose step is timed, with its defaults (SimCLR at tau 0.5): simclr, moco, memory-bank, byol, simsiam,"
+                    + " barlow-twins or swav.")
+    String method;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -50,10 +57,11 @@ final class BenchTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be at least 2, --steps at least 1 and --warmup at least 0");
         }
         ModelConfig model = new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.MLP, 128, 0);
-        out.printf("%s, %s stem, MLP head 128, %d px, %d views per step, %s threads%n", model.encoder().id(), model.stem().id(), size,
-                2 * batch, threads == 0 ? "all" : String.valueOf(threads));
+        out.printf("%s, %s, %s stem, MLP head 128, %d px, %d views per step, %s threads%n", method, model.encoder().id(), model.stem().id(),
+                size, 2 * batch, threads == 0 ? "all" : String.valueOf(threads));
         out.flush();
-        TrainingBenchmark.Result r = TrainingBenchmark.run(model, size, batch, warmup, steps, threads);
+        TrainingBenchmark.Result r = TrainingBenchmark.run(model, MethodConfig.defaults(MethodKind.parse(method), 0.5), size, batch, warmup,
+                steps, threads);
         out.printf(Locale.ROOT, "step seconds: %s%n", Arrays.toString(Arrays.stream(r.stepSeconds()).map(s -> Math.round(s * 1000) / 1000.0).toArray()));
         out.printf(Locale.ROOT, "forward %.1f MMAC per view; median step %.3f s%n", r.forwardMacsPerView() / 1e6, 2.0 * batch / r.viewsPerSecond());
         out.printf(Locale.ROOT, "RESULT views_per_s=%.0f gflops=%.1f peak_gflops=%.1f%n", r.viewsPerSecond(), r.achievedGflops(), r.peakGflops());

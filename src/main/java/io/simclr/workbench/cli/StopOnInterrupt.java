@@ -1,6 +1,11 @@
 package io.simclr.workbench.cli;
 
 import io.simclr.workbench.run.ExperimentControl;
+import io.simclr.workbench.run.ExperimentProgress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +21,29 @@ final class StopOnInterrupt implements AutoCloseable {
 
     StopOnInterrupt() {
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** A sweep, study or comparison, told where to report its progress and what may stop it. */
+    interface Experiment<T> {
+        T run(java.util.function.Consumer<ExperimentProgress> progress, ExperimentControl control) throws IOException;
+    }
+
+    /**
+     * Runs {@code experiment} with its progress printed on {@code log} and Ctrl-C stopping it
+     * resumably; empty when it was stopped, which {@code log} is told with how to go on.
+     *
+     * @param what the experiment, for that message ("sweep")
+     */
+    static <T> Optional<T> run(PrintWriter log, String what, Experiment<T> experiment) throws IOException {
+        try (StopOnInterrupt interrupt = new StopOnInterrupt()) {
+            return Optional.of(experiment.run(p -> {
+                log.println(p.message());
+                log.flush();
+            }, interrupt.control()));
+        } catch (CancellationException e) {
+            log.printf("%s; run the same command again to continue the %s%n", e.getMessage(), what);
+            return Optional.empty();
+        }
     }
 
     ExperimentControl control() {

@@ -18,7 +18,6 @@ import io.simclr.workbench.train.OptimizationConfig;
 import io.simclr.workbench.train.ScheduleConfig;
 import io.simclr.workbench.train.RuntimeConfig;
 import io.simclr.workbench.train.MonitorConfig;
-import io.simclr.workbench.method.MethodConfig;
 import io.simclr.workbench.method.MethodKind;
 import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.train.TrainingOutcome;
@@ -38,7 +37,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Pretrain an encoder with SimCLR, then score it with a kNN monitor beside the same encoder at random initialisation.",
+        description = {"Pretrain an encoder with a self-supervised method (SimCLR unless --method says otherwise), then score it with a kNN"
+                + " monitor beside the same encoder at random initialisation.",
                 "Ends with: RESULT knn_top1=<x> random_init_knn_top1=<y> epochs=<e> seconds=<s>"})
 final class TrainCommand implements Callable<Integer> {
 
@@ -47,6 +47,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data;
+
+    @Mixin
+    MethodOptions methods;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A training config JSON (as a run's config.json); flags given beside it win.")
     Path configFile;
@@ -85,8 +88,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training split; default 24 for shapes, else 20.")
     Integer epochs;
 
-    @Option(names = "--temperature", paramLabel = "TAU", description = "NT-Xent temperature tau (> 0); default 0.2 for shapes, else 0.5.")
-    Double temperature;
 
     @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "adam, sgd or lars.")
     String optimizer;
@@ -135,8 +136,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-eval", description = "Skip the kNN evaluation at the end.")
     boolean noEval;
 
-    @Option(names = "--method", paramLabel = "NAME", defaultValue = "simclr", description = "Self-supervised method: simclr.")
-    String method;
 
     @Option(names = "--time-budget", paramLabel = "S", defaultValue = "0",
             description = "Training time the run may take in all, over every resume; reaching it ends the run as done. 0 = none.")
@@ -232,29 +231,30 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig defaults = TrainConfig.defaults(dataConfig, optimizerKind);
         AugmentationConfig augmentation = augmentations != null ? AugmentationConfigJson.read(augmentations)
                 : AugmentationPreset.parse(preset, dataConfig.source()).config();
-        MethodKind methodKind = MethodKind.parse(method);
-        double tau = temperature != null ? temperature : defaults.method().temperature();
+        JsonObject fromFile = configFile == null ? null : Json.parseObject(Json.read(configFile), configFile.toString());
+        MethodKind typed = methods.typedKind(parsed);
+        MethodKind methodKind = typed != null ? typed
+                : fromFile == null ? MethodKind.SIMCLR : TrainConfigJson.methodNamedIn(fromFile).orElse(MethodKind.SIMCLR);
         TrainConfig flags = defaults.withAugmentation(augmentation)
                 .withModel(new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.parse(head), headDim, hiddenDim))
-                .withMethod(switch (methodKind) {
-                    case SIMCLR -> MethodConfig.simclr(tau);
-                })
+                .withMethod(methods.config(TrainConfig.defaultMethod(methodKind, dataConfig), parsed))
                 .withOptimization(new OptimizationConfig(optimizerKind, batch != null ? batch : defaults.optimization().batchSize(),
                         lr != null ? lr : defaults.optimization().learningRate(), weightDecay))
                 .withSchedule(new ScheduleConfig(epochs != null ? epochs : defaults.schedule().epochs(), warmupEpochs, holdEpochs,
                         decayEpochs, timeBudget))
                 .withSeed(seed).withRuntime(runtime()).withMonitor(new MonitorConfig(logEvery, knnK, knnTemperature));
-        if (configFile == null) {
+        if (fromFile == null) {
             return flags.validated("command line");
         }
-        JsonObject typed = Json.GSON.toJsonTree(flags).getAsJsonObject();
+        JsonObject typedJson = Json.GSON.toJsonTree(flags).getAsJsonObject();
         JsonObject explicit = new JsonObject();
+        List<String> paths = new java.util.ArrayList<>(methods.paths(methodKind, parsed));
         for (var option : parsed.matchedOptions()) {
-            for (String path : FLAG_TO_PATHS.getOrDefault(option.longestName(), List.of())) {
-                copyPath(typed, explicit, path.split("\\."));
-            }
+            paths.addAll(FLAG_TO_PATHS.getOrDefault(option.longestName(), List.of()));
         }
-        JsonObject fromFile = Json.parseObject(Json.read(configFile), configFile.toString());
+        for (String path : paths) {
+            copyPath(typedJson, explicit, path.split("\\."));
+        }
         TrainConfig base = TrainConfigJson.overlay(flags, fromFile, configFile.toString());
         return TrainConfigJson.overlay(base, explicit, "command line").validated(configFile.toString());
     }
@@ -270,7 +270,7 @@ final class TrainCommand implements Callable<Integer> {
         to.add(path[path.length - 1], from.get(path[path.length - 1]));
     }
 
-    /** Which config keys each flag sets, so a flag typed beside --config overrides just those. */
+    /** Which config keys each flag sets, so a flag typed beside --config overrides just those (the method's flags: {@link MethodOptions#paths}). */
     private static final java.util.Map<String, List<String>> FLAG_TO_PATHS = java.util.Map.ofEntries(
             java.util.Map.entry("--data", List.of("data.source")), java.util.Map.entry("--data-dir", List.of("data.dataDir")),
             java.util.Map.entry("--image-size", List.of("data.imageSize")),
@@ -279,7 +279,6 @@ final class TrainCommand implements Callable<Integer> {
             java.util.Map.entry("--head", List.of("model.head")), java.util.Map.entry("--head-dim", List.of("model.headDim")),
             java.util.Map.entry("--hidden-dim", List.of("model.hiddenDim")),
             java.util.Map.entry("--preset", List.of("augmentation")), java.util.Map.entry("--augmentations", List.of("augmentation")),
-            java.util.Map.entry("--method", List.of("method")), java.util.Map.entry("--temperature", List.of("method")),
             java.util.Map.entry("--batch", List.of("optimization.batchSize")), java.util.Map.entry("--optimizer", List.of("optimization.optimizer")),
             java.util.Map.entry("--lr", List.of("optimization.learningRate")),
             java.util.Map.entry("--weight-decay", List.of("optimization.weightDecay")),

@@ -9,7 +9,7 @@ import picocli.CommandLine.HelpCommand;
 /** The top-level command; each job is a sub-command. */
 @Command(name = "simclr-workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.Version.class,
         description = "See contrastive self-supervised learning (SimCLR) happen.",
-        subcommands = {HelpCommand.class, InfoCommand.class, PreviewCommand.class, TrainCommand.class, EvalCommand.class, TsneCommand.class, ExportCommand.class, ImportCommand.class, ReportCommand.class, SweepCommand.class, AugStudyCommand.class, BenchCommand.class})
+        subcommands = {HelpCommand.class, InfoCommand.class, PreviewCommand.class, TrainCommand.class, EvalCommand.class, TsneCommand.class, ExportCommand.class, ImportCommand.class, ReportCommand.class, SweepCommand.class, CompareCommand.class, AugStudyCommand.class, BenchCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -28,6 +28,8 @@ public final class WorkbenchCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new WorkbenchCommand());
         cl.setUsageHelpAutoWidth(true);
+        MethodOptions.describeMethodsIn(cl.getSubcommands().get("train"));
+        MethodOptions.describeMethodsIn(cl.getSubcommands().get("compare"));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Bad input is the user's to fix: one clear line, no stack trace.
             if (e instanceof DatasetException || e instanceof IllegalArgumentException

@@ -60,6 +60,7 @@ public final class RunEncoder implements AutoCloseable {
             }
         }
         EngineSetup.threads(config.runtime().threads());
+        EngineSetup.gradientsOnlyInCollectors();
         Device device = EngineSetup.device(config.runtime().device());
         return new RunEncoder(run, config, checkpoint, train, test, NDManager.newBaseManager(device));
     }
@@ -111,7 +112,7 @@ public final class RunEncoder implements AutoCloseable {
         ModelFactory.initialize(network, owner, train.imageSize());
         if (trained) {
             try {
-                CheckpointStore.load(checkpoint.file(), network, null, owner);
+                CheckpointStore.load(checkpoint.file(), network, null, null, owner);
             } catch (ai.djl.MalformedModelException e) {
                 throw new IllegalArgumentException(checkpoint.file() + " cannot be read (" + e.getMessage() + "); evaluate an earlier one by"
                         + " moving this one out of checkpoints/", e);

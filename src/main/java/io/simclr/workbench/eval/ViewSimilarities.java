@@ -86,7 +86,7 @@ public final class ViewSimilarities {
             ModelFactory.initialize(network, manager, side);
             if (checkpoint != null) {
                 try {
-                    CheckpointStore.load(checkpoint, network, null, manager);
+                    CheckpointStore.load(checkpoint, network, null, null, manager);
                 } catch (ai.djl.MalformedModelException e) {
                     throw new IllegalArgumentException(checkpoint + " cannot be read (" + e.getMessage() + ")", e);
                 }

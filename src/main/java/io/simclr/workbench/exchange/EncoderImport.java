@@ -13,6 +13,9 @@ import io.simclr.workbench.model.SimClrNetwork;
 import io.simclr.workbench.model.StemKind;
 import io.simclr.workbench.model.TorchNames;
 import io.simclr.workbench.model.TorchTensor;
+import ai.djl.training.ParameterStore;
+import io.simclr.workbench.method.MethodContext;
+import io.simclr.workbench.method.TrainingMethod;
 import io.simclr.workbench.train.Checkpoint;
 import io.simclr.workbench.train.CheckpointStore;
 import io.simclr.workbench.train.EngineSetup;
@@ -165,7 +168,10 @@ public final class EncoderImport {
             RunFolder run = RunFolder.create(inside, config);
             ParameterOptimizer optimizer = ParameterOptimizer.create(config.optimization().optimizer(), manager,
                     config.optimization().effectiveWeightDecay());
-            run.checkpoints().save(new Checkpoint(0, 0, 0, 0, 0, config.model().encoder().id()), network, optimizer);
+            // The method of an imported run is its config's (SimCLR by default); it has trained nothing, so its state is the initial one.
+            TrainingMethod method = TrainingMethod.create(config.method(), new MethodContext(network, new ParameterStore(manager, false), manager,
+                    config.data().effectiveImageSize(), 1, 1, 1, config.seed()));
+            run.checkpoints().save(new Checkpoint(0, 0, 0, 0, 0, config.model().encoder().id()), network, optimizer, method);
             AtomicFiles.writeString(inside.resolve(RECORD), Json.toJson(record));
             if (Files.exists(absolute)) {
                 Files.delete(absolute); // an empty folder, checked above

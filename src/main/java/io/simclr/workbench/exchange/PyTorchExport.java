@@ -93,7 +93,7 @@ public final class PyTorchExport {
             SimClrNetwork network = ModelFactory.create(config.model(), imageSize);
             ModelFactory.initialize(network, manager, imageSize);
             try {
-                CheckpointStore.load(found.file(), network, null, manager);
+                CheckpointStore.load(found.file(), network, null, null, manager);
             } catch (MalformedModelException e) {
                 throw new IllegalArgumentException(found.file() + " cannot be read (" + e.getMessage() + "); move it out of checkpoints/ to"
                         + " export the one before", e);

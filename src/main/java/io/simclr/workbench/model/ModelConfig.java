@@ -19,6 +19,11 @@ public record ModelConfig(EncoderKind encoder, StemKind stem, HeadKind head, int
         return new ModelConfig(encoder, StemKind.AUTO, HeadKind.MLP, 128, 0);
     }
 
+    /** The MLP head's hidden width for an encoder whose representation has {@code representationDim} dimensions. */
+    public int hiddenWidth(int representationDim) {
+        return hiddenDim > 0 ? hiddenDim : representationDim;
+    }
+
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (encoder == null || stem == null || head == null) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
@@ -30,7 +31,7 @@ public final class ModelFactory {
             case EFFICIENTNET_B0 -> { encoder = EfficientNetB0.build(stem); dim = EfficientNetB0.REPRESENTATION_DIM; }
             default -> throw new IllegalArgumentException("unsupported encoder " + config.encoder());
         }
-        Block head = ProjectionHead.build(config.head(), dim, config.hiddenDim(), config.headDim());
+        Block head = ProjectionHead.build(config.head(), config.hiddenWidth(dim), config.headDim());
         return new SimClrNetwork(encoder, head, config, dim);
     }
 
@@ -47,6 +48,49 @@ public final class ModelFactory {
                 Parameter.Type.WEIGHT);
         network.initialize(manager, DataType.FLOAT32, new Shape(2, 3, imageSize, imageSize));
         initializeLinearBiases(network.head());
+    }
+
+    /**
+     * A copy of {@code network} with the same weights and batch-norm statistics, its arrays in
+     * {@code manager}: the start of a momentum target, which is never trained, so its arrays record
+     * no gradients. It draws no random numbers, so building one leaves the rest of a seeded run as it was.
+     */
+    public static SimClrNetwork copyOf(SimClrNetwork network, NDManager manager, int imageSize) {
+        SimClrNetwork copy = create(network.config(), imageSize);
+        copy.setInitializer(Initializer.ZEROS, p -> true);
+        copy.initialize(manager, DataType.FLOAT32, new Shape(2, 3, imageSize, imageSize));
+        PairList<String, Parameter> from = network.getParameters();
+        PairList<String, Parameter> to = copy.getParameters();
+        for (int i = 0; i < from.size(); i++) {
+            NDArray target = to.valueAt(i).getArray();
+            target.setRequiresGradient(false);
+            from.valueAt(i).getArray().copyTo(target);
+        }
+        return copy;
+    }
+
+    /**
+     * An MLP on projections (Linear, BN, ReLU, Linear, as SimCLR's head), initialised as the head
+     * is: BYOL's and SimSiam's predictor.
+     */
+    public static Block predictor(int dim, int hiddenDim, NDManager manager) {
+        Block mlp = ProjectionHead.build(HeadKind.MLP, hiddenDim, dim);
+        initializeAsHead(mlp, manager, dim);
+        return mlp;
+    }
+
+    /** A bias-free linear map from {@code dim} to {@code units}, initialised as the head's layers: SwAV's prototypes. */
+    public static Block linear(int dim, int units, NDManager manager) {
+        Block linear = Linear.builder().setUnits(units).optBias(false).build();
+        initializeAsHead(linear, manager, dim);
+        return linear;
+    }
+
+    private static void initializeAsHead(Block block, NDManager manager, int inputDim) {
+        block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1f),
+                Parameter.Type.WEIGHT);
+        block.initialize(manager, DataType.FLOAT32, new Shape(2, inputDim));
+        initializeLinearBiases(block);
     }
 
     /**

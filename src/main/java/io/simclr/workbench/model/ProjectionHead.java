@@ -10,8 +10,8 @@ import ai.djl.nn.norm.BatchNorm;
 final class ProjectionHead {
     private ProjectionHead() {}
 
-    static Block build(HeadKind kind, int representationDim, int hiddenDim, int outDim) {
-        int hidden = hiddenDim > 0 ? hiddenDim : representationDim;
+    /** @param hidden the MLP heads' hidden width */
+    static Block build(HeadKind kind, int hidden, int outDim) {
         return switch (kind) {
             case NONE -> Blocks.identityBlock();
             case LINEAR -> Linear.builder().setUnits(outDim).optBias(false).build();

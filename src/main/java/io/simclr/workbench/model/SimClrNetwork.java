@@ -46,6 +46,11 @@ public final class SimClrNetwork extends AbstractBlock {
         return representationDim;
     }
 
+    /** The hidden width of the MLP heads (a predictor may repeat it). */
+    public int headHiddenDim() {
+        return config.hiddenWidth(representationDim);
+    }
+
     /** The dimension of z. */
     public int projectionDim() {
         return config.head() == HeadKind.NONE ? representationDim : config.headDim();

@@ -35,6 +35,19 @@ public final class RunReport {
 
     private RunReport() {}
 
+    /** The figures only some methods log (momentum, queue, prototypes), each drawn when the run has it. */
+    private static void methodCharts(StringBuilder html, double[] step, Map<String, double[]> m) {
+        String[][] charts = {{"momentum", "momentum of the moving-average target"}, {"queue_fill", "share of the queue or bank written"},
+                {"negative_age", "age of the negatives (steps since written)"}, {"assignment_entropy", "entropy of the prototype assignments (nats)"},
+                {"prototypes_used", "prototypes in use"}};
+        for (String[] chart : charts) {
+            double[] values = m.get(chart[0]);
+            if (values != null && java.util.Arrays.stream(values).anyMatch(Double::isFinite)) {
+                html.append(SvgLineChart.render(chart[1], "step", List.of(new SvgLineChart.Series(null, step, values, BLUE, 1, 1.5))));
+            }
+        }
+    }
+
     public static Path write(RunFolder run) throws IOException {
         TrainConfig config = run.readConfig();
         StringBuilder html = new StringBuilder();
@@ -50,7 +63,7 @@ public final class RunReport {
                 + (config.data().dataDir() != null ? " (" + config.data().dataDir() + ")" : "") + ", " + config.data().effectiveImageSize() + " px");
         fact(html, "encoder", config.model().encoder().id() + ", stem " + config.model().stem().name().toLowerCase(Locale.ROOT));
         fact(html, "projection head", config.model().head().name().toLowerCase(Locale.ROOT) + ", " + config.model().headDim() + " dims");
-        fact(html, "method", config.method().name().id() + ", temperature " + config.method().temperature());
+        fact(html, "method", config.method().describe());
         int batch = config.optimization().batchSize();
         fact(html, "batch", batch + " images (" + 2 * batch + " views)");
         fact(html, "epochs", String.valueOf(config.schedule().epochs()));
@@ -70,7 +83,7 @@ public final class RunReport {
                 html.append("<p class='missing'>metrics.csv has no rows yet.</p>");
             } else {
                 html.append("<div class='charts'>");
-                html.append(SvgLineChart.render("NT-Xent loss", "step", List.of(
+                html.append(SvgLineChart.render(config.method().name().lossName() + " loss", "step", List.of(
                         new SvgLineChart.Series(null, step, m.get("loss"), BLUE, 0.25, 1),
                         new SvgLineChart.Series("smoothed", step, smooth(m.get("loss"), 0.95), BLUE, 1, 2))));
                 html.append(SvgLineChart.render("contrastive accuracy", "step", List.of(
@@ -85,8 +98,13 @@ public final class RunReport {
                 html.append(SvgLineChart.render("learning rate", "step", List.of(new SvgLineChart.Series(null, step, m.get("lr"), BLUE, 1, 1.5))));
                 html.append(SvgLineChart.render("views per second", "step",
                         List.of(new SvgLineChart.Series(null, step, smooth(m.get("views_per_s"), 0.9), BLUE, 1, 1.5))));
-                html.append(SvgLineChart.render("embedding std (collapse meter)", "step",
-                        List.of(new SvgLineChart.Series(null, step, m.get("embedding_std"), BLUE, 1, 1.5))));
+                List<SvgLineChart.Series> collapse = new java.util.ArrayList<>(List.of(new SvgLineChart.Series(null, step, m.get("embedding_std"),
+                        BLUE, 1, 1.5)));
+                if (m.containsKey("healthy_std")) {
+                    collapse.add(new SvgLineChart.Series("healthy 1/√d", step, m.get("healthy_std"), "#999999", 1, 1));
+                }
+                html.append(SvgLineChart.render("embedding std (collapse meter)", "step", collapse));
+                methodCharts(html, step, m);
                 html.append("</div>");
                 int last = step.length - 1;
                 html.append(String.format(Locale.ROOT, "<p>%,d logged steps; last: loss %.4f, top-1 %.3f, %.0f s of training.</p>",

@@ -40,7 +40,7 @@ public record RunSummary(Path folder, String name, Instant modified, String data
 
     /**
      * Every run folder under {@code runs}, newest first: those directly under it, and the runs of
-     * each sweep or study folder there (named {@code sweep/run}).
+     * each sweep, study or method comparison folder there (named {@code sweep/run}).
      */
     public static List<RunSummary> list(Path runs) throws IOException {
         List<RunSummary> summaries = new ArrayList<>();
@@ -51,7 +51,8 @@ public record RunSummary(Path folder, String name, Instant modified, String data
             for (Path dir : children.filter(Files::isDirectory).toList()) {
                 if (isRun(dir)) {
                     summaries.add(of(dir, dir.getFileName().toString()));
-                } else if (Files.exists(dir.resolve("sweep.json")) || Files.exists(dir.resolve("study.json"))) {
+                } else if (Files.exists(dir.resolve("sweep.json")) || Files.exists(dir.resolve("study.json"))
+                        || Files.exists(dir.resolve("compare.json"))) {
                     try (Stream<Path> cells = Files.list(dir)) {
                         for (Path cell : cells.filter(RunSummary::isRun).toList()) {
                             summaries.add(of(cell, dir.getFileName() + "/" + cell.getFileName()));

@@ -32,17 +32,12 @@ final class SweepPage {
                 continue;
             }
             Map<String, double[]> m = MetricsCsv.read(metrics);
-            String colour = colour(k++);
+            String colour = ChartPage.colour(k++);
             String name = "τ " + c.temperature();
             loss.add(new SvgLineChart.Series(name, m.get("global_step"), RunReport.smooth(m.get("loss"), 0.95), colour, 1, 1.5));
             top1.add(new SvgLineChart.Series(name, m.get("global_step"), RunReport.smooth(m.get("top1"), 0.95), colour, 1, 1.5));
         }
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Temperature sweep</title>"
-                + "<style>body{font-family:system-ui,sans-serif;max-width:1000px;margin:2rem auto;color:#222;padding:0 1rem}"
-                + ".charts{display:flex;flex-wrap:wrap;gap:12px}.chart{background:#fafafa;border:1px solid #eee}"
-                + ".chart .title{font-size:13px;font-weight:600}.chart .tick{font-size:10px;fill:#666}.chart .axis{font-size:11px}"
-                + ".chart .legend{font-size:11px}.chart .grid{stroke:#e6e6e6}.chart .frame{fill:none;stroke:#ccc}"
-                + "table{border-collapse:collapse}td,th{padding:.3rem .7rem;border-bottom:1px solid #eee;text-align:right}</style></head><body>");
+        StringBuilder html = ChartPage.start("Temperature sweep");
         html.append("<h1>Temperature sweep</h1><p>").append(SvgLineChart.escape(summary.note())).append("</p><div class='charts'>");
         html.append(SvgLineChart.render("NT-Xent loss (each temperature on its own scale)", "step", loss));
         html.append(SvgLineChart.render("contrastive top-1 accuracy", "step", top1));
@@ -66,41 +61,11 @@ final class SweepPage {
         AtomicFiles.writeString(sweep.resolve("sweep.html"), html.toString());
     }
 
-    /** The k-th colour of the palette the maps use, as CSS. */
-    private static String colour(int k) {
-        java.awt.Color c = io.simclr.workbench.embed.MapPicture.colour(k);
-        return String.format("#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
-    }
-
     /** kNN and linear-probe top-1 per temperature, side by side. */
     private static String bars(List<TemperatureSweep.Cell> cells) {
-        int w = 460;
-        int h = 260;
-        int left = 40;
-        int bottom = 40;
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' class='chart'><text x='%d' y='18' class='title'>"
-                        + "top-1 per τ: kNN (blue), linear probe (orange)</text>", w, h, left));
-        double plotH = h - 30 - bottom;
-        double slot = (w - left - 10.0) / Math.max(1, cells.size());
-        for (int i = 0; i < cells.size(); i++) {
-            TemperatureSweep.Cell c = cells.get(i);
-            double x = left + i * slot + slot * 0.15;
-            double bw = slot * 0.33;
-            double[] values = {c.knnTop1() == null ? 0 : c.knnTop1(), c.linearTop1() == null ? 0 : c.linearTop1()};
-            String[] colours = {"#1f77b4", "#ff7f0e"};
-            for (int j = 0; j < 2; j++) {
-                double bh = values[j] * plotH;
-                svg.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='%s'/>", x + j * bw,
-                        30 + plotH - bh, bw - 2, bh, colours[j]));
-                svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%.1f' class='tick' text-anchor='middle'>%.2f</text>", x + j * bw + bw / 2,
-                        26 + plotH - bh, values[j]));
-            }
-            svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%d' class='axis' text-anchor='middle'>τ %s</text>", x + bw, h - 18,
-                    c.temperature()));
-        }
-        svg.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%.1f' y2='%.1f' stroke='#999'/></svg>", left, w - 10, 30 + plotH, 30 + plotH));
-        return svg.toString();
+        List<SvgBarChart.Group> groups = cells.stream().map(c -> new SvgBarChart.Group("τ " + c.temperature(),
+                new double[] {c.knnTop1() == null ? 0 : c.knnTop1(), c.linearTop1() == null ? 0 : c.linearTop1()})).toList();
+        return SvgBarChart.render("top-1 per τ: kNN (blue), linear probe (orange)", List.of("#1f77b4", "#ff7f0e"), groups, 1, "%.2f", null);
     }
 
     /** Positive and negative similarity shares of one temperature, over [-1, 1]. */
@@ -152,7 +117,7 @@ final class SweepPage {
         for (TemperatureSweep.Cell c : cells) {
             // A two-point, zero-length line draws as a dot with a legend entry: one series per temperature.
             points.add(new SvgLineChart.Series("τ " + c.temperature(), new double[] {c.uniformity(), c.uniformity()},
-                    new double[] {c.alignment(), c.alignment()}, colour(k++), 1, 9));
+                    new double[] {c.alignment(), c.alignment()}, ChartPage.colour(k++), 1, 9));
         }
         return SvgLineChart.render("alignment (y) vs uniformity (x); lower is better", "uniformity", points)
                 .replace("<polyline ", "<polyline stroke-linecap='round' ");

@@ -102,22 +102,9 @@ public final class TemperatureSweep {
         ViewSimilarities.Histograms h = ViewSimilarities.histograms(ViewSimilarities.compute(RunFolder.open(dir), HISTOGRAM_PAIRS, seed),
                 HISTOGRAM_BINS);
         return new Cell(t, dir.getFileName().toString(), outcome.status() == TrainingOutcome.Status.FAILED ? "failed" : "completed",
-                eval.trained().knnTop1(), eval.trained().linearTop1(), tailMean(m.get("top1")), tailMean(m.get("alignment")),
-                tailMean(m.get("uniformity")), tailMean(m.get("pos_sim")), tailMean(m.get("neg_sim")), outcome.trainingSeconds(),
+                eval.trained().knnTop1(), eval.trained().linearTop1(), MetricsCsv.tailMean(m.get("top1")), MetricsCsv.tailMean(m.get("alignment")),
+                MetricsCsv.tailMean(m.get("uniformity")), MetricsCsv.tailMean(m.get("pos_sim")), MetricsCsv.tailMean(m.get("neg_sim")), outcome.trainingSeconds(),
                 h.positive(), h.negative());
-    }
-
-    /** Mean of the last tenth (at least one) of a column. */
-    static double tailMean(double[] values) {
-        if (values == null || values.length == 0) {
-            return Double.NaN;
-        }
-        int from = values.length - Math.max(1, values.length / 10);
-        double sum = 0;
-        for (int i = from; i < values.length; i++) {
-            sum += values[i];
-        }
-        return sum / (values.length - from);
     }
 
     /** The sweep in {@code folder}, as far as it got; empty when it has no {@code sweep.json}. */

@@ -5,9 +5,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
+import io.simclr.workbench.method.MethodKind;
+import io.simclr.workbench.method.TrainingMethod;
 import io.simclr.workbench.model.SimClrNetwork;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -29,7 +33,8 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * Checkpoint files in a run's {@code checkpoints/}: the position (JSON), the network's parameters
- * (including batch-norm statistics) and the optimizer state, in one file written to a temporary name
+ * (including batch-norm statistics), the optimizer state and the method's state (its momentum
+ * target, predictor, prototypes, queue or bank, under the method's name), in one file written to a temporary name
  * and renamed, so a checkpoint is whole or absent, and ending in its length and a CRC-32C of what
  * comes before, so a damaged one is known before anything trusts it. Readers take the newest file
  * that verifies, by name (epoch, then step), not the {@code latest} pointer, which a kill between
@@ -39,8 +44,8 @@ import java.util.zip.CheckedOutputStream;
 public final class CheckpointStore {
 
     private static final String MAGIC = "SIMCLR-WORKBENCH-CHECKPOINT";
-    /** 1: no trailer (still read, unverified); 2: length and CRC-32C trailer. */
-    private static final int FORMAT = 2;
+    /** 1: no trailer (still read, unverified); 2: length and CRC-32C trailer; 3: the method's state after the optimizer's. */
+    private static final int FORMAT = 3;
     private static final int TRAILER_BYTES = 16;
     /** The newest checkpoint and the one before it, should the newest be unreadable. */
     static final int KEPT = 2;
@@ -95,7 +100,7 @@ public final class CheckpointStore {
         this.dir = dir;
     }
 
-    public Path save(Checkpoint position, SimClrNetwork network, ParameterOptimizer optimizer) throws IOException {
+    public Path save(Checkpoint position, SimClrNetwork network, ParameterOptimizer optimizer, TrainingMethod method) throws IOException {
         String name = String.format("epoch-%04d-step-%07d.ckpt", position.epoch(), position.globalStep());
         Path target = dir.resolve(name);
         AtomicFiles.write(target, tmp -> {
@@ -110,6 +115,11 @@ public final class CheckpointStore {
                 byte[] state = optimizer.saveState().encode();
                 out.writeInt(state.length);
                 out.write(state);
+                out.writeUTF(method.kind().id());
+                ByteArrayOutputStream methodState = new ByteArrayOutputStream();
+                method.save(new DataOutputStream(methodState));
+                out.writeInt(methodState.size());
+                methodState.writeTo(out);
                 out.flush();
                 DataOutputStream trailer = new DataOutputStream(raw);
                 trailer.writeLong(counted.count);
@@ -237,13 +247,13 @@ public final class CheckpointStore {
     }
 
     /**
-     * Loads the newest checkpoint that verifies into {@code network} (and {@code optimizer}, when
-     * given), passing over damaged ones and saying which.
+     * Loads the newest checkpoint that verifies into {@code network}, {@code optimizer} and
+     * {@code method}, passing over damaged ones and saying which.
      *
      * @throws NoCheckpointException when none can be used
      * @throws IllegalArgumentException when a checkpoint belongs to another network than the config's
      */
-    public Loaded loadNewest(SimClrNetwork network, ParameterOptimizer optimizer, NDManager manager) throws IOException {
+    public Loaded loadNewest(SimClrNetwork network, ParameterOptimizer optimizer, TrainingMethod method, NDManager manager) throws IOException {
         List<Skipped> skipped = new ArrayList<>();
         for (Path file : newestFirst()) {
             Optional<String> problem = problem(file);
@@ -252,7 +262,7 @@ public final class CheckpointStore {
                 continue;
             }
             try {
-                return new Loaded(file, load(file, network, optimizer, manager), List.copyOf(skipped));
+                return new Loaded(file, load(file, network, optimizer, method, manager), List.copyOf(skipped));
             } catch (EOFException | MalformedModelException e) {
                 skipped.add(new Skipped(file, file.getFileName() + " is truncated (" + e.getMessage() + ")"));
             }
@@ -268,14 +278,16 @@ public final class CheckpointStore {
     }
 
     /**
-     * Loads one checkpoint into {@code network} (and {@code optimizer}, when given); returns its position.
-     * A truncated format-1 file ends in {@link EOFException} or {@link MalformedModelException}.
+     * Loads one checkpoint into {@code network}, and into {@code optimizer} and {@code method} when
+     * given (evaluation wants the network alone); returns its position. A truncated format-1 file
+     * ends in {@link EOFException} or {@link MalformedModelException}.
      */
-    public static Checkpoint load(Path file, SimClrNetwork network, ParameterOptimizer optimizer, NDManager manager)
+    public static Checkpoint load(Path file, SimClrNetwork network, ParameterOptimizer optimizer, TrainingMethod method, NDManager manager)
             throws IOException, MalformedModelException {
         try (InputStream raw = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            Checkpoint position = header(file, in).position();
+            Header header = header(file, in);
+            Checkpoint position = header.position();
             if (!position.encoder().equals(network.config().encoder().id())) {
                 throw new IllegalArgumentException(file + " holds a " + position.encoder() + " encoder but the run's config asks for "
                         + network.config().encoder().id() + "; the checkpoint does not belong to this config");
@@ -295,8 +307,29 @@ public final class CheckpointStore {
                     optimizer.loadState(NDList.decode(scratch, state), position.optimizerSteps());
                 }
             }
+            if (method != null) {
+                loadMethod(file, header.format(), in, method, manager);
+            }
             return position;
         }
+    }
+
+    /** The method's state; checkpoints before format 3 were all SimCLR's, which has none. */
+    private static void loadMethod(Path file, int format, DataInputStream in, TrainingMethod method, NDManager manager) throws IOException {
+        String written = format < 3 ? MethodKind.SIMCLR.id() : in.readUTF();
+        if (!written.equals(method.kind().id())) {
+            throw new IllegalArgumentException(file + " holds a " + written + " run but the run's config asks for " + method.kind().id()
+                    + "; the checkpoint does not belong to this config");
+        }
+        if (format < 3) {
+            return;
+        }
+        int length = in.readInt();
+        byte[] state = in.readNBytes(length);
+        if (state.length != length) {
+            throw new EOFException("the method's state ends early");
+        }
+        method.load(new DataInputStream(new ByteArrayInputStream(state)), manager);
     }
 
     private record Header(int format, Checkpoint position) {}
@@ -312,7 +345,7 @@ public final class CheckpointStore {
             throw new IOException(file + " is not a SimCLR Workbench checkpoint");
         }
         int format = in.readInt();
-        if (format != 1 && format != FORMAT) {
+        if (format < 1 || format > FORMAT) {
             throw new IOException(file + " has checkpoint format " + format + ", which this version (" + FORMAT + ") cannot read;"
                     + " open it with the version that wrote it");
         }

@@ -1,5 +1,6 @@
 package io.simclr.workbench.train;
 
+import io.simclr.workbench.method.TrainingMethod;
 import io.simclr.workbench.model.SimClrNetwork;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,16 +13,18 @@ final class Checkpoints implements LoopListener {
     private final CheckpointStore store;
     private final SimClrNetwork network;
     private final ParameterOptimizer optimizer;
+    private final TrainingMethod method;
     private final List<TrainingListener> listeners;
     private long savedStep;
     private Path lastSaved;
 
     /** @param savedStep the global step the run starts at: what is saved already (0 for a fresh run, which has nothing to save) */
-    Checkpoints(CheckpointStore store, SimClrNetwork network, ParameterOptimizer optimizer, List<TrainingListener> listeners, long savedStep,
-                Path resumedFrom) {
+    Checkpoints(CheckpointStore store, SimClrNetwork network, ParameterOptimizer optimizer, TrainingMethod method,
+                List<TrainingListener> listeners, long savedStep, Path resumedFrom) {
         this.store = store;
         this.network = network;
         this.optimizer = optimizer;
+        this.method = method;
         this.listeners = listeners;
         this.savedStep = savedStep;
         this.lastSaved = resumedFrom;
@@ -45,7 +48,7 @@ final class Checkpoints implements LoopListener {
     }
 
     private void save(Checkpoint position, int epoch) throws IOException {
-        Path saved = store.save(position, network, optimizer);
+        Path saved = store.save(position, network, optimizer, method);
         savedStep = position.globalStep();
         lastSaved = saved;
         listeners.forEach(l -> l.onCheckpoint(saved, epoch, position.globalStep()));

@@ -27,9 +27,10 @@ final class DivergenceGuard implements LoopListener {
         }
         String kept = checkpoints.lastSaved().map(p -> "the last good checkpoint, " + p.getFileName() + ", is kept")
                 .orElse("no checkpoint had been written yet");
-        throw new IllegalStateException(String.format(Locale.ROOT, "the loss became %s at epoch %d, step %d (temperature %s, learning rate"
-                        + " %.3g); training stopped and %s. Start a new run from the same settings (%s) with a lower learning rate"
-                        + " or a higher temperature", step.loss(), state.epoch + 1, state.stepInEpoch + 1,
-                config.method().temperature(), step.learningRate(), kept, runRoot.resolve(RunFolder.CONFIG)));
+        boolean tempered = !Double.isNaN(config.method().temperature());
+        throw new IllegalStateException(String.format(Locale.ROOT, "the loss became %s at epoch %d, step %d (%s, learning rate"
+                        + " %.3g); training stopped and %s. Start a new run from the same settings (%s) with a lower learning rate%s",
+                step.loss(), state.epoch + 1, state.stepInEpoch + 1, config.method().describe(), step.learningRate(), kept,
+                runRoot.resolve(RunFolder.CONFIG), tempered ? " or a higher temperature" : ""));
     }
 }

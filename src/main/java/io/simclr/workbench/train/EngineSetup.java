@@ -32,6 +32,16 @@ public final class EngineSetup {
         }
     }
 
+    /**
+     * Records gradients on the calling thread only inside gradient collectors. PyTorch records by
+     * default on every new thread, and DJL's collector restores what it found when it closes, so a
+     * job's own thread would otherwise record graphs of its state updates (moving averages, queues,
+     * prototypes) and refuse in-place arithmetic on trainable arrays.
+     */
+    public static void gradientsOnlyInCollectors() {
+        JniUtils.setGradMode(false);
+    }
+
     /** Seeds the engine's generator, which initialises the weights. */
     public static void seed(long seed) {
         Engine.getEngine("PyTorch").setRandomSeed((int) (seed ^ (seed >>> 32)));

@@ -1,5 +1,7 @@
 package io.simclr.workbench.train;
 
+import io.simclr.workbench.method.ContrastiveMetrics;
+import io.simclr.workbench.method.MethodMetrics;
 import java.io.IOException;
 
 /**
@@ -8,8 +10,9 @@ import java.io.IOException;
  */
 interface LoopListener {
 
-    /** What one step did; {@code metrics} and {@code gradientNorm} only on logged steps. */
-    record StepDone(float loss, ContrastiveMetrics metrics, double gradientNorm, double learningRate, int views, boolean logged) {}
+    /** What one step did; {@code metrics}, {@code methodMetrics} and {@code gradientNorm} only on logged steps. */
+    record StepDone(float loss, ContrastiveMetrics metrics, MethodMetrics methodMetrics, double gradientNorm, double learningRate, int views,
+                    boolean logged) {}
 
     /** Before each step: may end the run through {@link LoopState#stop} or {@link LoopState#finish}. */
     default void beforeStep(LoopState state) throws IOException, InterruptedException {}

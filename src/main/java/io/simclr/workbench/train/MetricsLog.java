@@ -35,7 +35,7 @@ final class MetricsLog implements LoopListener {
         }
         double window = (now - loggedAtNanos) / 1e9;
         StepMetrics metrics = new StepMetrics(state.epoch, state.stepInEpoch, state.globalStep - 1, state.totalSteps, step.metrics(),
-                step.learningRate(), window > 0 ? viewsSinceLog / window : 0, state.trainingSeconds(),
+                step.methodMetrics(), step.learningRate(), window > 0 ? viewsSinceLog / window : 0, state.trainingSeconds(),
                 secondsPerStep(now, state) * (state.totalSteps - state.globalStep), step.gradientNorm());
         csv.append(metrics);
         listeners.forEach(l -> l.onStep(metrics));

@@ -5,6 +5,7 @@ import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.data.DataSource;
 import io.simclr.workbench.method.MethodConfig;
+import io.simclr.workbench.method.MethodKind;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.ModelConfig;
 import java.util.ArrayList;
@@ -37,8 +38,13 @@ public record TrainConfig(DataConfig data, AugmentationConfig augmentation, Mode
     public static TrainConfig defaults(DataConfig data) {
         boolean shapes = data.source() == DataSource.SHAPES;
         return new TrainConfig(data, AugmentationPreset.defaultFor(data.source()).config(), ModelConfig.defaults(EncoderKind.SMALL),
-                MethodConfig.simclr(shapes ? 0.2 : 0.5), new OptimizationConfig(OptimizerKind.ADAM, shapes ? 64 : 256, shapes ? 2e-3 : 0, -1),
+                defaultMethod(MethodKind.SIMCLR, data), new OptimizationConfig(OptimizerKind.ADAM, shapes ? 64 : 256, shapes ? 2e-3 : 0, -1),
                 ScheduleConfig.of(shapes ? 24 : 20), 1, RuntimeConfig.DEFAULT, MonitorConfig.DEFAULT);
+    }
+
+    /** A method with its defaults for {@code data}: SimCLR's temperature is the classroom's 0.2 on the built-in shapes, else 0.5. */
+    public static MethodConfig defaultMethod(MethodKind kind, DataConfig data) {
+        return MethodConfig.defaults(kind, data.source() == DataSource.SHAPES ? 0.2 : 0.5);
     }
 
     /** The defaults with another optimizer: its own default rate, unless Adam, whose classroom rate stays. */
@@ -103,7 +109,7 @@ public record TrainConfig(DataConfig data, AugmentationConfig augmentation, Mode
         problems.addAll(data.problems());
         problems.addAll(augmentation.problems());
         problems.addAll(model.problems());
-        problems.addAll(method.problems());
+        problems.addAll(method.problems(optimization.batchSize()));
         problems.addAll(optimization.problems());
         problems.addAll(schedule.problems());
         problems.addAll(runtime.problems());

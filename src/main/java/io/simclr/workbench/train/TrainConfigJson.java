@@ -5,8 +5,11 @@ import com.google.gson.JsonObject;
 import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.data.DataSource;
 import io.simclr.workbench.json.Json;
+import io.simclr.workbench.method.MethodKind;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads training configs: a run's {@code config.json} or a {@code --config} file, laid over the
@@ -34,13 +37,35 @@ public final class TrainConfigJson {
         return overlay(defaultsFor(json), json, file.toString()).validated(file.toString());
     }
 
-    /** {@code overrides} (either format) laid over {@code base}; {@code source} names where they came from in messages. */
+    /**
+     * {@code overrides} (either format) laid over {@code base}; {@code source} names where they came
+     * from in messages. Overrides that name another method than the base's are laid over that
+     * method's defaults, so a file may give only the settings it changes.
+     */
     public static TrainConfig overlay(TrainConfig base, JsonObject overrides, String source) {
-        TrainConfig merged = Json.overlay(base, sectioned(overrides), TrainConfig.class, source);
+        JsonObject sectioned = sectioned(overrides);
+        Optional<MethodKind> named = methodNamedIn(sectioned);
+        if (named.isPresent() && named.get() != base.method().name()) {
+            base = base.withMethod(TrainConfig.defaultMethod(named.get(), base.data()));
+        }
+        TrainConfig merged = Json.overlay(base, sectioned, TrainConfig.class, source);
         if (merged == null) {
             throw new IllegalArgumentException(source + ": holds no training config");
         }
         return merged;
+    }
+
+    /** The method a config object names in {@code method.name}, if it names one that exists (the overlay reports one that does not). */
+    public static Optional<MethodKind> methodNamedIn(JsonObject json) {
+        JsonElement method = sectioned(json).get("method");
+        if (method == null || !method.isJsonObject()) {
+            return Optional.empty();
+        }
+        JsonElement name = method.getAsJsonObject().get("name");
+        if (name == null || !name.isJsonPrimitive() || !name.getAsJsonPrimitive().isString()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(MethodKind.values()).filter(k -> k.id().equals(name.getAsString())).findFirst();
     }
 
     /** The defaults of the dataset the file names, so a file that leaves a key out gets that dataset's value. */

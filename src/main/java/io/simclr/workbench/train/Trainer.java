@@ -13,6 +13,8 @@ import io.simclr.workbench.data.DatasetLoader;
 import io.simclr.workbench.data.ImageDataset;
 import io.simclr.workbench.data.Split;
 import io.simclr.workbench.files.AtomicFiles;
+import io.simclr.workbench.method.MethodContext;
+import io.simclr.workbench.method.TrainingMethod;
 import io.simclr.workbench.model.ModelFactory;
 import io.simclr.workbench.model.SimClrNetwork;
 import java.io.IOException;
@@ -22,11 +24,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The training loop: batches of view pairs, one optimisation step each at the scheduled learning
- * rate. What is not the step — stopping, time limits, checkpoints, the divergence check, the metrics
+ * The training loop, the same for every method: batches of view pairs, one optimisation step each
+ * at the scheduled learning rate, the method's forward passes, loss and updates composed into the
+ * step ({@link TrainingMethod}). What is not the step — stopping, time limits, checkpoints, the divergence check, the metrics
  * file — is a {@link LoopListener} the loop calls around each step and epoch. Every step's arrays
- * live in a sub-manager closed at the end of the step, so native memory stays flat; the network and
- * optimizer state live in the run's manager.
+ * live in a sub-manager closed at the end of the step, so native memory stays flat; the network, the
+ * method's networks and state, and the optimizer state live in the run's manager.
  *
  * <p>Runs on the calling thread; {@link TrainingService} gives it an executor of its own.
  */
@@ -92,6 +95,7 @@ public final class Trainer {
             }
         }
         EngineSetup.threads(config.runtime().threads());
+        EngineSetup.gradientsOnlyInCollectors();
         Device device = EngineSetup.device(config.runtime().device());
         ImageDataset data = DatasetLoader.load(config.data(), Split.TRAIN).dataset();
         int size = data.imageSize();
@@ -104,7 +108,6 @@ public final class Trainer {
         long totalSteps = (long) stepsPerEpoch * config.schedule().epochs();
         LearningRateSchedule schedule = config.schedule().learningRates(config.optimization().effectiveLearningRate(), stepsPerEpoch);
         AugmentationPipeline pipeline = new AugmentationPipeline(config.augmentation(), size);
-        NtXentLoss loss = new NtXentLoss(config.method().temperature());
         int augmentThreads = config.runtime().effectiveAugmentThreads();
         CheckpointStore store = new CheckpointStore(run.checkpointsDir());
 
@@ -114,11 +117,13 @@ public final class Trainer {
             ModelFactory.initialize(network, manager, size);
             ParameterOptimizer optimizer = ParameterOptimizer.create(config.optimization().optimizer(), manager,
                     config.optimization().effectiveWeightDecay());
+            TrainingMethod method = TrainingMethod.create(config.method(), new MethodContext(network, new ParameterStore(manager, false),
+                    manager, size, data.size(), stepsPerEpoch, totalSteps, config.seed()));
             Checkpoint start = new Checkpoint(0, 0, 0, 0, 0, config.model().encoder().id());
             Path resumedFrom = null;
             if (resume) {
                 try {
-                    CheckpointStore.Loaded loaded = store.loadNewest(network, optimizer, manager);
+                    CheckpointStore.Loaded loaded = store.loadNewest(network, optimizer, method, manager);
                     start = loaded.position();
                     resumedFrom = loaded.file();
                     if (!loaded.skipped().isEmpty()) {
@@ -131,12 +136,12 @@ public final class Trainer {
                     deleteAll(e.skipped());
                 }
             }
-            ContrastiveStep trainingStep = new ContrastiveStep(network, optimizer, loss, new ParameterStore(manager, false));
+            TrainingStep trainingStep = new TrainingStep(network, method, optimizer);
             LoopState state = new LoopState(stepsPerEpoch, totalSteps, start);
             progress = state;
             listeners.forEach(l -> l.onStarted(run, totalSteps, state.globalStep));
             try (MetricsCsv csv = MetricsCsv.open(run.metricsFile(), resume ? start.globalStep() : -1)) {
-                Checkpoints checkpoints = new Checkpoints(store, network, optimizer, listeners, start.globalStep(), resumedFrom);
+                Checkpoints checkpoints = new Checkpoints(store, network, optimizer, method, listeners, start.globalStep(), resumedFrom);
                 List<LoopListener> loop = List.of(new StopConditions(control, config.runtime(), config.schedule()),
                         new DivergenceGuard(checkpoints, config, run.root()), new MetricsLog(csv, listeners), checkpoints);
                 runEpochs(state, loop, data, pipeline, augmentThreads, schedule, trainingStep, manager);
@@ -162,7 +167,7 @@ public final class Trainer {
     }
 
     private void runEpochs(LoopState state, List<LoopListener> loop, ImageDataset data, AugmentationPipeline pipeline, int augmentThreads,
-                           LearningRateSchedule schedule, ContrastiveStep trainingStep, NDManager manager)
+                           LearningRateSchedule schedule, TrainingStep trainingStep, NDManager manager)
             throws IOException, InterruptedException {
         int batchSize = config.optimization().batchSize();
         int logEvery = config.monitor().logEvery();
@@ -184,14 +189,15 @@ public final class Trainer {
                     double lr = schedule.rate(state.globalStep);
                     boolean logged = state.globalStep % logEvery == 0 || !producer.hasNext();
                     int views = 2 * batch.pairs();
-                    ContrastiveStep.Result result = step(trainingStep, batch, manager, lr, logged);
+                    TrainingStep.Result result = step(trainingStep, batch, state.globalStep, manager, lr, logged);
                     if (Float.isFinite(result.loss())) {
                         state.globalStep++;
                         lossSum += result.loss();
                         lossCount++;
                         epochViews += views;
                     }
-                    LoopListener.StepDone done = new LoopListener.StepDone(result.loss(), result.metrics(), result.gradientNorm(), lr, views, logged);
+                    LoopListener.StepDone done = new LoopListener.StepDone(result.loss(), result.metrics(), result.methodMetrics(),
+                            result.gradientNorm(), lr, views, logged);
                     for (LoopListener l : loop) {
                         l.afterStep(state, done);
                     }
@@ -206,11 +212,12 @@ public final class Trainer {
     }
 
     /** One optimisation step on a batch; all its arrays are closed with its sub-manager. */
-    private ContrastiveStep.Result step(ContrastiveStep trainingStep, ViewBatch batch, NDManager manager, double lr, boolean withMetrics) {
+    private TrainingStep.Result step(TrainingStep trainingStep, ViewBatch batch, long globalStep, NDManager manager, double lr,
+                                     boolean withMetrics) {
         try (NDManager stepManager = manager.newSubManager()) {
             NDArray x = input.create(stepManager, batch.views(), batch.valueCount(), new Shape(batch.shape()));
             batch.recycle();
-            return trainingStep.run(x, lr, withMetrics);
+            return trainingStep.run(x, batch.indices(), globalStep, lr, withMetrics);
         } catch (EngineException e) {
             throw new IllegalStateException(describe(e), e);
         }

@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.simclr.workbench.method.MethodConfig;
+import io.simclr.workbench.method.MethodContext;
+import io.simclr.workbench.method.TrainingMethod;
 import io.simclr.workbench.model.FlopCounter;
 import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.model.ModelFactory;
@@ -12,9 +15,10 @@ import io.simclr.workbench.model.SimClrNetwork;
 import io.simclr.workbench.stats.Median;
 
 /**
- * Times full SimCLR training steps (forward through f and g, NT-Xent, backward, Adam) on random
- * input, after warm-up, and measures the engine's matrix-multiply peak in the same process, so the
- * achieved rate can be read against what the machine can do.
+ * Times full training steps of a method (for SimCLR: forward through f and g, NT-Xent, backward,
+ * Adam) on random input, after warm-up — the step the trainer runs — and measures the engine's
+ * matrix-multiply peak in the same process, so the achieved rate can be read against what the
+ * machine can do.
  */
 public final class TrainingBenchmark {
 
@@ -22,22 +26,40 @@ public final class TrainingBenchmark {
 
     private TrainingBenchmark() {}
 
-    public static Result run(ModelConfig model, int size, int batch, int warmup, int steps, int threads) {
+    /** A memory bank as large as CIFAR-10's training split. */
+    private static final int BANK_IMAGES = 50_000;
+
+    /**
+     * @param method the method with its settings; the achieved GFLOP/s count the network's own training work, so a method that
+     *               also runs a momentum target or a predictor does more than they say
+     */
+    public static Result run(ModelConfig model, MethodConfig method, int size, int batch, int warmup, int steps, int threads) {
+        var problems = method.problems(batch);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
         EngineSetup.threads(threads);
+        EngineSetup.gradientsOnlyInCollectors();
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             EngineSetup.seed(0);
             SimClrNetwork network = ModelFactory.create(model, size);
             ModelFactory.initialize(network, manager, size);
             ParameterOptimizer optimizer = ParameterOptimizer.create(OptimizerKind.ADAM, manager, 1e-4);
-            ContrastiveStep step = new ContrastiveStep(network, optimizer, new NtXentLoss(0.5), new ParameterStore(manager, false));
+            TrainingMethod trained = TrainingMethod.create(method, new MethodContext(network, new ParameterStore(manager, false), manager,
+                    size, BANK_IMAGES, warmup + steps, warmup + steps, 0));
+            TrainingStep step = new TrainingStep(network, trained, optimizer);
             NDArray input = manager.randomUniform(0, 1, new Shape(2L * batch, 3, size, size));
+            int[] images = new int[batch];
+            for (int i = 0; i < batch; i++) {
+                images[i] = i;
+            }
             double[] seconds = new double[steps];
             for (int i = -warmup; i < steps; i++) {
                 long start = System.nanoTime();
                 try (NDManager scope = manager.newSubManager()) {
                     NDArray x = input.duplicate();
                     x.attach(scope);
-                    step.run(x, 3e-4, false);
+                    step.run(x, images, i + warmup, 3e-4, false);
                 }
                 if (i >= 0) {
                     seconds[i] = (System.nanoTime() - start) / 1e9;

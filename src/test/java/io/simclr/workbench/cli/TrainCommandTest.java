@@ -113,4 +113,68 @@ class TrainCommandTest {
         assertEquals(2, taken.exitCode());
         assertTrue(taken.err().contains("already holds a run"), taken.err());
     }
+
+    @Test
+    void aSettingOfAnotherMethodIsRefusedNamingTheMethodsThatHaveIt() {
+        CommandLineTest.Run r = CommandLineTest.run(with(TINY, "--method", "byol", "--queue-size", "4096", "--out", dir.resolve("x").toString()));
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--queue-size is a setting of moco and swav, not of byol"), r.err());
+        CommandLineTest.Run lambda = CommandLineTest.run(with(TINY, "--lambda", "0.01", "--out", dir.resolve("y").toString()));
+        assertTrue(lambda.err().contains("--lambda is a setting of barlow-twins, not of simclr"), lambda.err());
+        CommandLineTest.Run queue = CommandLineTest.run(with(TINY, "--method", "moco", "--queue-size", "50", "--out", dir.resolve("z").toString()));
+        assertTrue(queue.err().contains("method.moco.queueSize is 50 but must be a positive multiple of the batch size 12"), queue.err());
+    }
+
+    @Test
+    void methodFlagsSetTheirKeysAndBesideAConfigFileKeepTheFilesOtherSettings() throws Exception {
+        Path first = dir.resolve("moco");
+        CommandLineTest.Run r = CommandLineTest.run(with(TINY, "--method", "moco", "--queue-size", "48", "--bn-splits", "2", "--epochs", "1",
+                "--out", first.toString(), "--no-eval"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(new io.simclr.workbench.method.MethodConfig.MoCo(0.2, 48, 0.99, 0.99, 2), RunFolder.open(first).readConfig().method().moco());
+        Path second = dir.resolve("moco-warmer");
+        CommandLineTest.Run again = CommandLineTest.run("train", "--config", first.resolve("config.json").toString(), "--temperature", "0.3",
+                "--out", second.toString(), "--no-eval");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(new io.simclr.workbench.method.MethodConfig.MoCo(0.3, 48, 0.99, 0.99, 2), RunFolder.open(second).readConfig().method().moco());
+    }
+
+    @Test
+    void simsiamsSwitchesTakeItsGuardsAway() throws Exception {
+        Path run = dir.resolve("collapse");
+        CommandLineTest.Run r = CommandLineTest.run(with(TINY, "--method", "simsiam", "--no-stop-gradient", "--no-predictor", "--epochs", "1",
+                "--out", run.toString(), "--no-eval"));
+        assertEquals(0, r.exitCode(), r.err());
+        var simsiam = RunFolder.open(run).readConfig().method().simsiam();
+        assertTrue(!simsiam.stopGradient() && !simsiam.predictor(), simsiam.toString());
+    }
+
+    @Test
+    void helpSaysWhatKeepsEachMethodFromCollapsing() {
+        CommandLineTest.Run r = CommandLineTest.run("train", "--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("what keeps each from collapsing"), r.out());
+        for (io.simclr.workbench.method.MethodKind kind : io.simclr.workbench.method.MethodKind.values()) {
+            assertTrue(r.out().contains(kind.id()), kind.id());
+        }
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("stop-gradient on the target branch"), r.out());
+        assertTrue(r.out().contains("--no-stop-gradient") && r.out().contains("--queue-size") && r.out().contains("--prototypes"), r.out());
+    }
+
+    /** One 15-minute CPU recipe per method, each a complete, valid config of its method. */
+    @Test
+    void everySampleTrainingConfigIsAValidConfigOfItsMethod() throws Exception {
+        for (io.simclr.workbench.method.MethodKind kind : io.simclr.workbench.method.MethodKind.values()) {
+            Path file = Path.of("samples/training", kind == io.simclr.workbench.method.MethodKind.SIMCLR ? "cifar-cpu.json"
+                    : "cifar-cpu-" + kind.id() + ".json");
+            TrainConfig config = io.simclr.workbench.train.TrainConfigJson.read(file);
+            assertEquals(kind, config.method().name(), file.toString());
+            if (kind != io.simclr.workbench.method.MethodKind.SIMCLR) { // SimCLR's recipe chose tau 0.2
+                assertEquals(TrainConfig.defaultMethod(kind, config.data()).settings(), config.method().settings(), "the paper's defaults: " + file);
+            }
+            assertEquals(128, config.optimization().batchSize());
+            assertEquals(EncoderKind.SMALL, config.model().encoder());
+            assertEquals(900, config.schedule().budgetSeconds(), 1e-9);
+        }
+    }
 }

@@ -86,4 +86,29 @@ class ExperimentStopTest {
         assertEquals(4, done.cells().size());
         assertEquals(new ExperimentProgress(1, 4, "crop+crop", ExperimentProgress.Stage.TRAINING), again.get(0));
     }
+
+    /** A comparison stopped inside its second method keeps the first's result and the second's checkpoint; started again it finishes. */
+    @Test
+    void aComparisonStoppedInsideAMethodContinuesIt() throws Exception {
+        Path folder = dir.resolve("compare");
+        List<io.simclr.workbench.method.MethodKind> methods = List.of(io.simclr.workbench.method.MethodKind.SIMCLR,
+                io.simclr.workbench.method.MethodKind.SIMSIAM);
+        ExperimentControl control = new ExperimentControl();
+        TrainingListener stopInTheSecond = new TrainingListener() {
+            @Override
+            public void onStep(StepMetrics step) {
+                if (Files.exists(folder.resolve("simsiam"))) {
+                    control.stop();
+                }
+            }
+        };
+        CancellationException stopped = assertThrows(CancellationException.class,
+                () -> MethodComparison.run(tiny(), methods, folder, List.of(stopInTheSecond), p -> {}, control));
+        assertTrue(stopped.getMessage().contains("simsiam") && stopped.getMessage().contains("checkpoint"), stopped.getMessage());
+        assertEquals(1, MethodComparison.load(folder).orElseThrow().cells().size());
+        assertFalse(new CheckpointStore(folder.resolve("simsiam/checkpoints")).newestFirst().isEmpty());
+        MethodComparison.Summary done = MethodComparison.run(tiny(), methods, folder, List.of(), p -> {}, new ExperimentControl());
+        assertEquals(List.of("simclr", "simsiam"), done.cells().stream().map(MethodComparison.Cell::method).toList());
+        assertTrue(done.cells().get(1).epochs() == 2 && done.cells().get(1).knnTop1() != null, done.cells().get(1).toString());
+    }
 }

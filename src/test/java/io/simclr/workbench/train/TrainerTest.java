@@ -95,6 +95,22 @@ public class TrainerTest {
         }
     }
 
+    /**
+     * SimCLR's first epoch of a seeded tiny run, as the code before the method layer logged it: a
+     * refactoring of the loop or the step must not change what SimCLR computes.
+     */
+    @Test
+    void simclrLossesOfASeededRunAreThoseRecordedBeforeTheMethodLayer() throws IOException {
+        train(tiny(1), dir.resolve("pinned"), false);
+        var m = MetricsCsv.read(dir.resolve("pinned").resolve("metrics.csv"));
+        double[] loss = {3.429930, 3.284159, 3.406597, 3.291669};
+        double[] gradientNorm = {7.17545, 7.46051, 6.29847, 7.53650};
+        for (int i = 0; i < loss.length; i++) {
+            assertEquals(loss[i], m.get("loss")[i], 2e-6, "loss at step " + i);
+            assertEquals(gradientNorm[i], m.get("grad_norm")[i], 2e-4, "gradient norm at step " + i);
+        }
+    }
+
     @Test
     void onlyTheNewestCheckpointsAreKept() throws IOException {
         Path run = dir.resolve("run");

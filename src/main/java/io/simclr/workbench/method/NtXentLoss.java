@@ -1,8 +1,7 @@
-package io.simclr.workbench.train;
+package io.simclr.workbench.method;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.simclr.workbench.nd.Scalars;
 
@@ -45,8 +44,7 @@ public final class NtXentLoss {
         }
         int views = Math.toIntExact(shape.get(0));
         NDManager manager = z.getManager();
-        NDArray z32 = z.getDataType() == DataType.FLOAT32 ? z : z.toType(DataType.FLOAT32, false);
-        NDArray normalized = z32.div(Scalars.maximum(z32.norm(new int[] {1}, true), 1e-12));
+        NDArray normalized = UnitVectors.of(z);
         NDArray cosine = normalized.matMul(normalized.transpose());
         NDArray logits = Scalars.div(cosine, temperature).add(Scalars.mul(manager.eye(views), SELF_MASK));
         NDArray loss = Scalars.div(logits.logSoftmax(1).mul(positiveMask(manager, views)).sum().neg(), views);

@@ -1,4 +1,4 @@
-package io.simclr.workbench.train;
+package io.simclr.workbench.method;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

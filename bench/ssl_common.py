@@ -1,0 +1,240 @@
+"""What the bench/pytorch_<method>.py scripts share: the workbench's small encoder and MLP head, its
+simclr-cifar augmentations in plain PyTorch (torchvision's wheels do not load with the PyTorch 2.13
+here), its per-step cosine learning rate, its kNN monitor (k=200, T=0.1) and its training loop
+(whole batches of a fresh shuffle each epoch, both views of every image in one forward pass).
+Each method script supplies only its method: its added networks, its loss, its update after the
+optimizer's step, exactly as the Java classes of src/main/java/io/simclr/workbench/method define them.
+
+    ~/peer/bin/python bench/pytorch_byol.py --epochs 30 --seed 1 [--data-dir ../shared/datasets/cifar10-subset]
+"""
+import argparse
+import itertools
+import math
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def load(path):
+    raw = np.fromfile(path, dtype=np.uint8).reshape(-1, 3073)
+    images = torch.from_numpy(raw[:, 1:].reshape(-1, 3, 32, 32).copy())
+    return images, torch.from_numpy(raw[:, 0].astype(np.int64))
+
+
+class Basic(nn.Module):
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.main = nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(),
+                                  nn.Conv2d(cout, cout, 3, 1, 1, bias=False), nn.BatchNorm2d(cout))
+        self.short = nn.Identity() if stride == 1 and cin == cout else nn.Sequential(
+            nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
+
+    def forward(self, x):
+        return F.relu(self.main(x) + self.short(x))
+
+
+def small_encoder():
+    """The workbench's `small` encoder with its light stem: 3x3 stride-2 stem, one basic block per stage, widths 32-256."""
+    widths = [32, 64, 128, 256]
+    layers = [nn.Conv2d(3, 32, 3, 2, 1, bias=False), nn.BatchNorm2d(32), nn.ReLU()]
+    cin = 32
+    for stage, w in enumerate(widths):
+        layers.append(Basic(cin, w, 2 if stage > 0 else 1))
+        cin = w
+    return nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten()), cin
+
+
+def mlp(dim, hidden, out):
+    """The workbench's MLP head (and predictor): Linear, BN, ReLU, Linear."""
+    return nn.Sequential(nn.Linear(dim, hidden, bias=False), nn.BatchNorm1d(hidden), nn.ReLU(), nn.Linear(hidden, out))
+
+
+class Network(nn.Module):
+    """Encoder f and head g; forward gives the projection z."""
+
+    def __init__(self, head_dim=128):
+        super().__init__()
+        self.encoder, dim = small_encoder()
+        self.head = mlp(dim, dim, head_dim)
+        self.hidden = dim
+
+    def forward(self, x):
+        return self.head(self.encoder(x))
+
+
+# --- simclr-cifar augmentations: crop 0.08-1, flip 0.5, colour jitter 0.4/0.4/0.4/0.1 with p 0.8, grayscale 0.2 ---
+
+def crop_boxes(n, size, gen, scale=(0.08, 1.0), ratio=(3 / 4, 4 / 3)):
+    """torchvision's RandomResizedCrop sampling: ten tries, then the centre crop of the allowed ratio."""
+    boxes = []
+    area = size * size
+    for _ in range(n):
+        for _ in range(10):
+            target = area * float(torch.empty(1).uniform_(*scale, generator=gen))
+            aspect = math.exp(float(torch.empty(1).uniform_(math.log(ratio[0]), math.log(ratio[1]), generator=gen)))
+            w = int(round(math.sqrt(target * aspect)))
+            h = int(round(math.sqrt(target / aspect)))
+            if 0 < w <= size and 0 < h <= size:
+                i = int(torch.randint(0, size - h + 1, (1,), generator=gen))
+                j = int(torch.randint(0, size - w + 1, (1,), generator=gen))
+                boxes.append((i, j, h, w))
+                break
+        else:
+            boxes.append((0, 0, size, size))
+    return boxes
+
+
+def gray(x):
+    return (0.299 * x[:, 0:1] + 0.587 * x[:, 1:2] + 0.114 * x[:, 2:3])
+
+
+def rgb_to_hsv(x):
+    r, g, b = x[:, 0], x[:, 1], x[:, 2]
+    maxc, _ = x.max(1)
+    minc, _ = x.min(1)
+    delta = maxc - minc
+    s = torch.where(maxc > 0, delta / maxc.clamp_min(1e-12), torch.zeros_like(maxc))
+    d = delta.clamp_min(1e-12)
+    h = torch.where(maxc == r, ((g - b) / d) % 6, torch.where(maxc == g, (b - r) / d + 2, (r - g) / d + 4)) / 6
+    h = torch.where(delta > 0, h, torch.zeros_like(h))
+    return torch.stack([h % 1.0, s, maxc], 1)
+
+
+def hsv_to_rgb(x):
+    h, s, v = x[:, 0], x[:, 1], x[:, 2]
+    i = torch.floor(h * 6)
+    f = h * 6 - i
+    p, q, t = v * (1 - s), v * (1 - s * f), v * (1 - s * (1 - f))
+    i = i.long() % 6
+    r = torch.stack([v, q, p, p, t, v], 1).gather(1, i.unsqueeze(1)).squeeze(1)
+    g = torch.stack([t, v, v, q, p, p], 1).gather(1, i.unsqueeze(1)).squeeze(1)
+    b = torch.stack([p, p, t, v, v, q], 1).gather(1, i.unsqueeze(1)).squeeze(1)
+    return torch.stack([r, g, b], 1)
+
+
+def jitter_op(x, op, f):
+    if op == 0:
+        return (x * f).clamp(0, 1)
+    if op == 1:
+        return (f * x + (1 - f) * gray(x).mean((1, 2, 3), keepdim=True)).clamp(0, 1)
+    if op == 2:
+        return (f * x + (1 - f) * gray(x)).clamp(0, 1)
+    hsv = rgb_to_hsv(x)
+    hsv[:, 0] = (hsv[:, 0] + f.view(-1, 1, 1)) % 1.0
+    return hsv_to_rgb(hsv)
+
+
+def augment(images, gen, strength=(0.4, 0.4, 0.4, 0.1)):
+    """One view of each uint8 image (B, 3, 32, 32), as floats in [0, 1]."""
+    n, size = images.shape[0], images.shape[-1]
+    x = images.float() / 255
+    out = torch.empty_like(x)
+    for k, (i, j, h, w) in enumerate(crop_boxes(n, size, gen)):
+        out[k] = F.interpolate(x[k:k + 1, :, i:i + h, j:j + w], size=(size, size), mode="bilinear", align_corners=False)[0]
+    flip = torch.rand(n, generator=gen) < 0.5
+    out[flip] = out[flip].flip(-1)
+    apply = torch.rand(n, generator=gen) < 0.8
+    b, c, s, hue = strength
+    factors = [torch.empty(n).uniform_(1 - b, 1 + b, generator=gen), torch.empty(n).uniform_(1 - c, 1 + c, generator=gen),
+               torch.empty(n).uniform_(1 - s, 1 + s, generator=gen), torch.empty(n).uniform_(-hue, hue, generator=gen)]
+    orders = list(itertools.permutations(range(4)))
+    order = torch.randint(0, len(orders), (n,), generator=gen)
+    for o, perm in enumerate(orders):  # each image's four operations in its own random order, as torchvision
+        rows = (apply & (order == o)).nonzero().flatten()
+        if len(rows) == 0:
+            continue
+        y = out[rows]
+        for op in perm:
+            f = factors[op][rows].view(-1, 1, 1, 1) if op < 3 else factors[op][rows]
+            y = jitter_op(y, op, f)
+        out[rows] = y
+    grey = torch.rand(n, generator=gen) < 0.2
+    out[grey] = gray(out[grey]).expand(-1, 3, -1, -1)
+    return out
+
+
+# --- the kNN monitor and the loop ---
+
+@torch.no_grad()
+def features(encoder, images):
+    encoder.eval()
+    out = torch.cat([encoder(images[i:i + 256].float() / 255) for i in range(0, len(images), 256)])
+    encoder.train()
+    return F.normalize(out, dim=1)
+
+
+def knn(bank, bank_labels, queries, query_labels, k=200, t=0.1):
+    top, idx = (queries @ bank.t()).topk(k, dim=1)
+    votes = torch.zeros(len(queries), 10).scatter_add_(1, bank_labels[idx], (top / t).exp())
+    return (votes.argmax(1) == query_labels).float().mean().item()
+
+
+def momentum_at(start, end, step, total):
+    """The workbench's MomentumSchedule: start, rising on a half cosine to end at the last step."""
+    if start == end or total <= 0:
+        return start
+    return end - (end - start) * (math.cos(math.pi * min(1.0, step / total)) + 1) / 2
+
+
+@torch.no_grad()
+def ema(target, online, m):
+    for t, o in zip(target.parameters(), online.parameters()):
+        t.mul_(m).add_(o, alpha=1 - m)
+
+
+def arguments(method, extra=None):
+    p = argparse.ArgumentParser(description=f"{method} on cifar10-subset, as the workbench's `train --method {method}` defines it")
+    p.add_argument("--data-dir", default="../shared/datasets/cifar10-subset")
+    p.add_argument("--epochs", type=int, default=30)
+    p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--lr", type=float, default=2e-3)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--seed", type=int, default=1)
+    if extra:
+        extra(p)
+    return p.parse_args()
+
+
+def train(name, args, make_method):
+    """Trains `make_method(network, train_images, total_steps)` and ends with its RESULT line.
+
+    A method has `parameters()` (what it trains beside the network), `loss(views, indices, step)`
+    and `after_update(step)`.
+    """
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    gen = torch.Generator().manual_seed(args.seed)
+    train_x, train_y = load(f"{args.data_dir}/train.bin")
+    test_x, test_y = load(f"{args.data_dir}/test.bin")
+    network = Network()
+    steps_per_epoch = len(train_x) // args.batch
+    total = steps_per_epoch * args.epochs
+    method = make_method(network, len(train_x), total)
+    params = list(network.parameters()) + list(method.parameters())
+    opt = torch.optim.Adam(params, args.lr, weight_decay=1e-4)
+    random_init = knn(features(network.encoder, train_x), train_y, features(network.encoder, test_x), test_y)
+    print(f"random init kNN {random_init:.4f}", flush=True)
+    step, start = 0, time.time()
+    for epoch in range(args.epochs):
+        order = torch.randperm(len(train_x), generator=gen)
+        losses = []
+        for b in range(steps_per_epoch):
+            indices = order[b * args.batch:(b + 1) * args.batch]
+            batch = train_x[indices]
+            views = torch.cat([augment(batch, gen), augment(batch, gen)])
+            for group in opt.param_groups:
+                group["lr"] = args.lr * 0.5 * (1 + math.cos(math.pi * step / total))
+            loss = method.loss(views, indices, step)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            method.after_update(step)
+            losses.append(loss.item())
+            step += 1
+        print(f"epoch {epoch + 1}: loss {np.mean(losses):.4f}, {time.time() - start:.0f} s", flush=True)
+    acc = knn(features(network.encoder, train_x), train_y, features(network.encoder, test_x), test_y)
+    print(f"RESULT knn_top1={acc:.4f} random_init_knn_top1={random_init:.4f} epochs={args.epochs} seconds={time.time() - start:.1f}"
+          f" impl=pytorch method={name}")
