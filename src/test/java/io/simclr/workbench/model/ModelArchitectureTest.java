@@ -64,6 +64,28 @@ class ModelArchitectureTest {
     }
 
     @Test
+    void inceptionV3MatchesTorchvisionWithoutItsAuxiliaryHeadAndClassifier() {
+        // torchvision inception_v3(aux_logits=True): 27,161,264 parameters, of which fc has 2,049,000 and
+        // AuxLogits 3,326,696 (1x1 to 128 + BN, 5x5 to 768 + BN, fc 768 -> 1000).
+        assertEquals(21_785_568, trainable(network(EncoderKind.INCEPTION_V3, StemKind.AUTO, HeadKind.NONE, 75).encoder()));
+    }
+
+    @Test
+    void inceptionResNetV2MatchesKerasApplicationsWithoutItsTop() {
+        // keras.applications.InceptionResNetV2(include_top=False): 54,336,736 parameters, of which 60,544 are the
+        // batch norms' moving means and variances (not trainable; the norms have no gamma); recounted from
+        // bench/pytorch_encoders.py's definition by bench/count_parameters.py.
+        assertEquals(54_276_192, trainable(network(EncoderKind.INCEPTION_RESNET_V2, StemKind.AUTO, HeadKind.NONE, 75).encoder()));
+    }
+
+    @Test
+    void xceptionMatchesKerasApplicationsWithoutItsTop() {
+        // keras.applications.Xception(include_top=False): 20,861,480 parameters, of which 54,528 are the batch
+        // norms' moving means and variances; recounted from bench/pytorch_encoders.py by bench/count_parameters.py.
+        assertEquals(20_806_952, trainable(network(EncoderKind.XCEPTION, StemKind.AUTO, HeadKind.NONE, 71).encoder()));
+    }
+
+    @Test
     void forwardGivesTheRepresentationAndTheProjection() {
         int[][] expected = {{256, 128}, {512, 128}};
         EncoderKind[] encoders = {EncoderKind.SMALL, EncoderKind.RESNET18};
