@@ -82,7 +82,7 @@ public final class InceptionResNetV2 {
                 same(96, 1, 1),
                 chain(same(48, 1, 1), same(64, 5, 5)),
                 chain(same(64, 1, 1), same(96, 3, 3), same(96, 3, 3)),
-                chain(Pool.avgPool2dBlock(new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, false), same(64, 1, 1)));
+                chain(new SamePaddedAveragePool(), same(64, 1, 1)));
     }
 
     private static Block block35() {

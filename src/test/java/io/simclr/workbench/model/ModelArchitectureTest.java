@@ -85,6 +85,34 @@ class ModelArchitectureTest {
         assertEquals(20_806_952, trainable(network(EncoderKind.XCEPTION, StemKind.AUTO, HeadKind.NONE, 71).encoder()));
     }
 
+    /** DJL's PyTorch engine counts the padding whatever countIncludePad says; Keras's 'same' average pool must not. */
+    @Test
+    void sameAveragePoolLeavesAConstantImageConstantUpToTheBorder() {
+        Block pool = new SamePaddedAveragePool();
+        pool.initialize(manager, DataType.FLOAT32, new Shape(1, 2, 3, 3));
+        NDArray out = pool.forward(new ParameterStore(manager, false), new NDList(manager.full(new Shape(1, 2, 3, 3), 5f)), false).singletonOrThrow();
+        assertArrayEquals(new long[] {1, 2, 3, 3}, out.getShape().getShape());
+        for (float v : out.toFloatArray()) {
+            assertEquals(5f, v, 1e-5f);
+        }
+    }
+
+    /** TensorFlow's 'same' max pool: ceil(n / 2) outputs; an even side pads only after, so windows start at 0, 2, 4 … */
+    @Test
+    void sameMaxPoolHasTensorFlowsWindows() {
+        Block pool = new SamePaddedMaxPool();
+        pool.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 4, 4));
+        // Row-major 0..15: the windows of an even side start at 0 and 2 (the last one runs off the edge).
+        NDArray even = manager.arange(16f).reshape(1, 1, 4, 4);
+        assertArrayEquals(new float[] {10, 11, 14, 15}, pool.forward(new ParameterStore(manager, false), new NDList(even), false).singletonOrThrow().toFloatArray());
+        // An odd side pads one each side: windows centred on 0, 2, 4.
+        NDArray odd = manager.arange(25f).reshape(1, 1, 5, 5);
+        NDArray out = pool.forward(new ParameterStore(manager, false), new NDList(odd), false).singletonOrThrow();
+        assertArrayEquals(new long[] {1, 1, 3, 3}, out.getShape().getShape());
+        assertArrayEquals(new float[] {6, 8, 9, 16, 18, 19, 21, 23, 24}, out.toFloatArray());
+        assertArrayEquals(new long[] {1, 1, 3, 3}, pool.getOutputShapes(new Shape[] {new Shape(1, 1, 5, 5)})[0].getShape());
+    }
+
     @Test
     void forwardGivesTheRepresentationAndTheProjection() {
         int[][] expected = {{256, 128}, {512, 128}};
