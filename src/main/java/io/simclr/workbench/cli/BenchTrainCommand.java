@@ -22,7 +22,7 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "resnet18", description = "small, resnet18, resnet50 or efficientnet-b0.")
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "resnet18", description = "small, resnet18, resnet50, efficientnet-b0, inception-v3, inception-resnet-v2 or xception; the `encoders` command describes each (parameters, MACs at a size, expected speed).")
     String encoder;
 
     @Option(names = "--stem", paramLabel = "NAME", defaultValue = "imagenet", description = "auto, cifar, imagenet or light.")

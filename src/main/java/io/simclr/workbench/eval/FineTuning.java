@@ -44,7 +44,15 @@ public final class FineTuning {
     private FineTuning() {}
 
     public static Result run(RunEncoder encoder, boolean trained, double fraction, int epochs, Consumer<String> progress) throws IOException {
-        ImageDataset train = encoder.trainSplit();
+        return run(encoder, encoder.trainSplit(), encoder.testSplit(), trained, fraction, epochs, progress);
+    }
+
+    /**
+     * Fine-tunes on other labelled splits than the run's own (a few of its classes, say), scored on
+     * {@code test}; both must have the run's image size and the same classes.
+     */
+    public static Result run(RunEncoder encoder, ImageDataset train, ImageDataset test, boolean trained, double fraction, int epochs,
+                             Consumer<String> progress) throws IOException {
         int classes = train.classNames().size();
         long seed = encoder.config().seed();
         int[] subset = labelledSubset(RunEncoder.labels(train), classes, fraction, seed);
@@ -104,9 +112,9 @@ public final class FineTuning {
                     progress.accept(String.format("  fine-tuning step %d/%d", step + 1, steps));
                 }
             }
-            int[] predicted = predict(network, head, encoder.testSplit(), store, manager);
-            int[] truth = RunEncoder.labels(encoder.testSplit());
-            ClassificationReport report = ClassificationReport.of(truth, predicted, encoder.testSplit().classNames());
+            int[] predicted = predict(network, head, test, store, manager);
+            int[] truth = RunEncoder.labels(test);
+            ClassificationReport report = ClassificationReport.of(truth, predicted, test.classNames());
             return new Result(trained, fraction, subset.length, steps, report.accuracy(), report);
         }
     }

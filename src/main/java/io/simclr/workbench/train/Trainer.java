@@ -112,6 +112,7 @@ public final class Trainer {
             EngineSetup.seed(config.seed());
             SimClrNetwork network = ModelFactory.create(config.model(), size);
             ModelFactory.initialize(network, manager, size);
+            ModelFactory.inputNote(config.model().encoder(), size).ifPresent(this::warn);
             ParameterOptimizer optimizer = ParameterOptimizer.create(config.optimization().optimizer(), manager,
                     config.optimization().effectiveWeightDecay());
             Checkpoint start = new Checkpoint(0, 0, 0, 0, 0, config.model().encoder().id());
