@@ -102,6 +102,20 @@ class TrainCommandTest {
         assertEquals(900, cpu.schedule().budgetSeconds(), 1e-9);
     }
 
+    /** The course's other recipe: EfficientNet-B0 on Tiny ImageNet (the folder layout), tau 0.1, batch 256, 50 epochs. */
+    @Test
+    void theTinyImageNetEfficientNetRecipeIsAValidConfig() throws Exception {
+        TrainConfig recipe = io.simclr.workbench.train.TrainConfigJson.read(Path.of("samples/training/tiny-imagenet-efficientnet.json"));
+        assertEquals(EncoderKind.EFFICIENTNET_B0, recipe.model().encoder());
+        assertEquals(io.simclr.workbench.data.DataSource.FOLDER, recipe.data().source());
+        assertEquals(64, recipe.data().effectiveImageSize());
+        assertEquals(0.1, recipe.method().temperature(), 1e-12);
+        assertEquals(256, recipe.optimization().batchSize());
+        assertEquals(50, recipe.schedule().epochs());
+        assertEquals(0, recipe.schedule().budgetSeconds(), 0, "it runs all 50 epochs");
+        assertEquals(io.simclr.workbench.augment.AugmentationPreset.SIMCLR_IMAGENET.config(), recipe.augmentation());
+    }
+
     @Test
     void badSettingsAndTakenFoldersAreOneLineErrors() {
         CommandLineTest.Run cold = CommandLineTest.run(with(TINY, "--temperature", "0", "--out", dir.resolve("x").toString()));
