@@ -1,5 +1,6 @@
 package io.simclr.workbench.cli;
 
+import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.StemKind;
 import io.simclr.workbench.run.BackboneStudy;
@@ -20,10 +21,14 @@ import picocli.CommandLine.Spec;
                 + " on the same data, seed and time budget, scored by the linear-evaluation protocol on h and on z; then the best cell fine-tuned"
                 + " on a few labelled classes with precision, recall and F1 per class. Writes study.json and study.html after every cell;"
                 + " started again, it continues; Ctrl-C stops it resumably.",
-                "The defaults are a lesson-sized study (3 encoders x 3 heads at batch 64, 90 s each); --slides runs the slides' whole plan."})
+                "The defaults are a lesson-sized study: 3 encoders x 3 heads at batch 32, 90 s each, on 2,000 built-in shapes (400 to test)"
+                        + " unless --shapes-count says otherwise; --slides runs the slides' whole plan."})
 public final class BackboneStudyCommand implements Callable<Integer> {
 
     // The defaults are BackboneStudy.Settings.lesson()'s (BackboneStudyCommandTest checks they agree).
+
+    /** The built-in shapes' training images for a study unless --shapes-count says otherwise (test: a fifth). */
+    static final int DEFAULT_SHAPES = 2000;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -38,7 +43,7 @@ public final class BackboneStudyCommand implements Callable<Integer> {
     @Option(names = "--heads", split = ",", paramLabel = "LIST", defaultValue = "32,64,128", description = "Projection-head output sizes (columns).")
     List<Integer> heads;
 
-    @Option(names = "--batches", split = ",", paramLabel = "LIST", defaultValue = "64", description = "Batch sizes (one table each).")
+    @Option(names = "--batches", split = ",", paramLabel = "LIST", defaultValue = "32", description = "Batch sizes (one table each).")
     List<Integer> batches;
 
     @Option(names = "--slides", description = "The slides' whole plan: inception-v3, inception-resnet-v2, xception and resnet50 x heads"
@@ -69,7 +74,7 @@ public final class BackboneStudyCommand implements Callable<Integer> {
     @Option(names = "--finetune-fraction", paramLabel = "F", defaultValue = "1", description = "Share of the classes' training images that are labelled.")
     double fineTuneFraction;
 
-    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "2", description = "Passes over the labelled images (at least 50 steps of 128).")
+    @Option(names = "--finetune-epochs", paramLabel = "N", defaultValue = "2", description = "Passes over the labelled images, in batches of the cell's size.")
     int fineTuneEpochs;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Engine threads; 0 = one per core.")
@@ -77,6 +82,14 @@ public final class BackboneStudyCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/backbonestudy", description = "The study folder.")
     Path out;
+
+    /** The data options, with the study's own default count of built-in shapes. */
+    DataConfig dataConfig() {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--shapes-count")) {
+            data.shapesCount = DEFAULT_SHAPES; // every cell probes h, z and the baseline on all of them: a lesson's study keeps them few
+        }
+        return data.config();
+    }
 
     BackboneStudy.Settings settings() {
         List<EncoderKind> rows = slides ? BackboneStudy.SLIDES_ENCODERS : encoders.stream().map(EncoderKind::parse).distinct().toList();
@@ -91,7 +104,7 @@ public final class BackboneStudyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getOut();
         BackboneStudy.Settings settings = settings();
-        TrainConfig base = BackboneStudy.base(data.config(), settings, threads);
+        TrainConfig base = BackboneStudy.base(dataConfig(), settings, threads);
         log.printf(Locale.ROOT, "%d cells (%s x heads %s x batches %s), %.0f s of training each, into %s%n", settings.cellCount(),
                 settings.encoders().stream().map(EncoderKind::id).toList(), settings.headDims(), settings.batchSizes(), settings.secondsPerRun(), out);
         log.flush();

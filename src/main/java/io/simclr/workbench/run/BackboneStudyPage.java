@@ -33,18 +33,20 @@ final class BackboneStudyPage {
                 + "font-variant-numeric:tabular-nums}th{font-weight:600}th.enc{text-align:left}small{color:#555}td.best{outline:2px solid #2ca02c}"
                 + ".chart{background:#fafafa;border:1px solid #eee}.chart .title{font-size:13px;font-weight:600}.chart .tick{font-size:10px;fill:#666}"
                 + ".chart .axis{font-size:11px}</style></head><body><h1>Backbone and projection head</h1>");
-        html.append(String.format(Locale.ROOT, "<p>Each cell is one SimCLR pretraining run on %s with the same seed (%d), Adam at %s and %s of"
-                        + " training, then the linear-evaluation protocol: the encoder frozen, a logistic regression trained on its features of the"
+        String budget = settings.secondsPerRun() > 0 ? duration(settings.secondsPerRun()) + " of training (at most " + settings.epochs() + " epochs)"
+                : settings.epochs() + (settings.epochs() == 1 ? " epoch" : " epochs");
+        html.append(String.format(Locale.ROOT, "<p>Each cell is one SimCLR pretraining run on %s with the same seed (%d), Adam at %s and %s,"
+                        + " then the linear-evaluation protocol: the encoder frozen, a logistic regression trained on its features of the"
                         + " labelled training images and scored on the test images. Each cell shows the top-1 on the representation <b>h</b> and, beneath,"
                         + " on the projection <b>z</b> the head outputs. <i>random init</i> is the same encoder untrained (h). The ResNets use the %s stem;"
                         + " the Inception family and Xception resize smaller images up to their smallest input.</p>",
-                markup(s.data()), settings.seed(), settings.learningRate(), duration(settings.secondsPerRun()), settings.stem().id()));
+                markup(s.data()), settings.seed(), settings.learningRate(), budget, settings.stem().id()));
         for (int batch : batches) {
             html.append("<h2>Batch ").append(batch).append("</h2><table><tr><th class='enc'>encoder</th><th>parameters</th>");
             for (int head : heads) {
                 html.append("<th>head ").append(head).append("</th>");
             }
-            html.append("<th>random init</th><th>wall time</th></tr>");
+            html.append("<th>random init</th><th>wall time<br><small>training + evaluation</small></th></tr>");
             for (String encoder : encoders) {
                 var row = s.row(encoder);
                 html.append("<tr><th class='enc'>").append(markup(encoder)).append("</th><td>");

@@ -16,10 +16,21 @@ class BackboneStudyCommandTest {
     @TempDir
     Path dir;
 
-    private static BackboneStudy.Settings parsed(String... args) {
+    private static BackboneStudyCommand command(String... args) {
         BackboneStudyCommand command = new BackboneStudyCommand();
         new CommandLine(command).parseArgs(args);
-        return command.settings();
+        return command;
+    }
+
+    private static BackboneStudy.Settings parsed(String... args) {
+        return command(args).settings();
+    }
+
+    @Test
+    void theBuiltInShapesAreFewerForAStudyUnlessAsked() {
+        assertEquals(BackboneStudyCommand.DEFAULT_SHAPES, command().dataConfig().trainCount());
+        assertEquals(400, command().dataConfig().testCount());
+        assertEquals(5000, command("--shapes-count", "5000").dataConfig().trainCount());
     }
 
     @Test
