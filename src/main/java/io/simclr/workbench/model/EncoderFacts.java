@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a person choosing an encoder wants to know at a given image size — its trainable parameters,
- * the size it actually computes at, its multiply-adds per view, and roughly how fast it trains on a
- * laptop CPU — for the Train screen's tooltips and the {@code encoders} command.
+ * the size it actually computes at, its multiply-adds per view, and an upper estimate of how fast it
+ * trains on a 2-core CPU — for the Train screen's tooltips and the {@code encoders} command.
  *
  * @param imageSize           the dataset's image side
  * @param inputSize           the side the encoder computes at (larger when it resizes small images up)
@@ -21,7 +21,8 @@ public record EncoderFacts(EncoderKind encoder, int imageSize, int inputSize, lo
     /**
      * The fp32 rate training steps reach on the 2-core development machine: ResNet-18's measured
      * ~170 GFLOP/s (README, bench/compare_train.sh). Networks of depthwise or small convolutions
-     * (Xception, EfficientNet) run well below it, so a speed from it is an upper estimate.
+     * (Xception, EfficientNet) and branchy ones of small maps (the Inception family) run well below
+     * it, so a speed from it is an upper estimate.
      */
     public static final double REFERENCE_GFLOPS = 170;
 
@@ -60,9 +61,10 @@ public record EncoderFacts(EncoderKind encoder, int imageSize, int inputSize, lo
     /** One line of figures: parameters, MACs at the size used, the resize if any, the speed estimate. */
     public String summary() {
         String resized = inputSize > imageSize ? String.format(Locale.ROOT, " (%d px images resized up to %d px)", imageSize, inputSize) : "";
-        return String.format(Locale.ROOT, "%.1f M parameters; %s MACs per view at %d px%s; training about %s views/s at most on a 2-core"
-                        + " laptop CPU (estimated from the MACs)", trainableParameters / 1e6, macs(forwardMacs), inputSize, resized,
-                speed(estimatedViewsPerSecond()));
+        return String.format(Locale.ROOT, "%.1f M parameters; %s MACs per view at %d px%s; training at most ~%s views/s on a 2-core CPU"
+                        + " (the MACs at the rate ResNet-18 reaches there; branchy and depthwise networks reach less: bench train --encoder %s"
+                        + " measures)", trainableParameters / 1e6, macs(forwardMacs), inputSize, resized, speed(estimatedViewsPerSecond()),
+                encoder.id());
     }
 
     /** The encoder's description, then its figures at this size: the Train screen's tooltip. */
