@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,16 +47,11 @@ public final class AugStudyCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         List<AugmentationStudy.Operation> operations = ops.stream().map(AugmentationStudy.Operation::parse).distinct().toList();
         TrainConfig base = AugmentationStudy.base(data.config(), batch, epochs, threads, secondsPerRun);
-        AugmentationStudy.Summary summary;
-        try (StopOnInterrupt interrupt = new StopOnInterrupt()) {
-            summary = AugmentationStudy.run(base, operations, out, List.of(), p -> {
-                log.println(p.message());
-                log.flush();
-            }, interrupt.control());
-        } catch (CancellationException e) {
-            log.printf("%s; run the same command again to continue the study%n", e.getMessage());
+        var finished = StopOnInterrupt.run(log, "study", (progress, control) -> AugmentationStudy.run(base, operations, out, List.of(), progress, control));
+        if (finished.isEmpty()) {
             return 130;
         }
+        AugmentationStudy.Summary summary = finished.get();
         StringBuilder result = new StringBuilder("RESULT");
         for (AugmentationStudy.Cell c : summary.cells()) {
             log.printf(Locale.ROOT, "%-8s then %-8s linear top-1 %.4f%n", c.first(), c.second(), c.linearTop1());

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,16 +107,11 @@ public final class BackboneStudyCommand implements Callable<Integer> {
         log.printf(Locale.ROOT, "%d cells (%s x heads %s x batches %s), %.0f s of training each, into %s%n", settings.cellCount(),
                 settings.encoders().stream().map(EncoderKind::id).toList(), settings.headDims(), settings.batchSizes(), settings.secondsPerRun(), out);
         log.flush();
-        BackboneStudy.Summary summary;
-        try (StopOnInterrupt interrupt = new StopOnInterrupt()) {
-            summary = BackboneStudy.run(base, settings, out, List.of(), p -> {
-                log.println(p.message());
-                log.flush();
-            }, interrupt.control());
-        } catch (CancellationException e) {
-            log.printf("%s; run the same command again to continue the study%n", e.getMessage());
+        var finished = StopOnInterrupt.run(log, "study", (progress, control) -> BackboneStudy.run(base, settings, out, List.of(), progress, control));
+        if (finished.isEmpty()) {
             return 130;
         }
+        BackboneStudy.Summary summary = finished.get();
         StringBuilder result = new StringBuilder("RESULT");
         for (BackboneStudy.Cell c : summary.cells()) {
             log.printf(Locale.ROOT, "%-40s linear top-1 h %.4f  z %.4f  (%d steps, %.0f s training + %.0f s evaluation)%n", c.run(), c.linearTop1H(),

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,16 +66,12 @@ public final class SweepCommand implements Callable<Integer> {
                 .withOptimization(defaults.optimization().withBatchSize(batch).withLearningRate(lr))
                 .withSchedule(ScheduleConfig.of(epochs).withBudgetSeconds(secondsPerRun)).withSeed(seed)
                 .withRuntime(RuntimeConfig.DEFAULT.withThreads(threads)).validated("command line");
-        TemperatureSweep.Summary summary;
-        try (StopOnInterrupt interrupt = new StopOnInterrupt()) {
-            summary = TemperatureSweep.run(base, temperatures, out, List.of(new TerminalProgress(log, false)), p -> {
-                log.println(p.message());
-                log.flush();
-            }, interrupt.control());
-        } catch (CancellationException e) {
-            log.printf("%s; run the same command again to continue the sweep%n", e.getMessage());
+        var finished = StopOnInterrupt.run(log, "sweep",
+                (progress, control) -> TemperatureSweep.run(base, temperatures, out, List.of(new TerminalProgress(log, false)), progress, control));
+        if (finished.isEmpty()) {
             return 130;
         }
+        TemperatureSweep.Summary summary = finished.get();
         log.printf("%n%-8s %10s %12s %12s %10s %11s%n", "tau", "kNN top-1", "linear top-1", "contrast. top-1", "alignment", "uniformity");
         StringBuilder result = new StringBuilder("RESULT");
         for (TemperatureSweep.Cell c : summary.cells()) {

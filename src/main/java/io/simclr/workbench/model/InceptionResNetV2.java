@@ -39,12 +39,12 @@ public final class InceptionResNetV2 {
         for (int i = 0; i < 10; i++) {
             net.add(block35());
         }
-        net.add(Layers.concat(valid(384, 3, 2), chain(same(256, 1, 1), same(256, 3, 3), valid(384, 3, 2)), maxPool()));
+        net.add(Layers.concat(valid(384, 3, 2), Layers.chain(same(256, 1, 1), same(256, 3, 3), valid(384, 3, 2)), maxPool()));
         for (int i = 0; i < 20; i++) {
             net.add(block17());
         }
-        net.add(Layers.concat(chain(same(256, 1, 1), valid(384, 3, 2)), chain(same(256, 1, 1), valid(288, 3, 2)),
-                chain(same(256, 1, 1), same(288, 3, 3), valid(320, 3, 2)), maxPool()));
+        net.add(Layers.concat(Layers.chain(same(256, 1, 1), valid(384, 3, 2)), Layers.chain(same(256, 1, 1), valid(288, 3, 2)),
+                Layers.chain(same(256, 1, 1), same(288, 3, 3), valid(320, 3, 2)), maxPool()));
         for (int i = 0; i < 9; i++) {
             net.add(block8(0.2, true));
         }
@@ -68,36 +68,28 @@ public final class InceptionResNetV2 {
         return Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(0, 0));
     }
 
-    private static SequentialBlock chain(Block... blocks) {
-        SequentialBlock s = new SequentialBlock();
-        for (Block b : blocks) {
-            s.add(b);
-        }
-        return s;
-    }
-
     /** Inception-A before the residual blocks: 96 | 48 → 64 (5x5) | 64 → 96 → 96 | avg-pool → 64, 320 channels. */
     private static Block mixed5b() {
         return Layers.concat(
                 same(96, 1, 1),
-                chain(same(48, 1, 1), same(64, 5, 5)),
-                chain(same(64, 1, 1), same(96, 3, 3), same(96, 3, 3)),
-                chain(new SamePaddedAveragePool(), same(64, 1, 1)));
+                Layers.chain(same(48, 1, 1), same(64, 5, 5)),
+                Layers.chain(same(64, 1, 1), same(96, 3, 3), same(96, 3, 3)),
+                Layers.chain(new SamePaddedAveragePool(), same(64, 1, 1)));
     }
 
     private static Block block35() {
-        Block mixed = Layers.concat(same(32, 1, 1), chain(same(32, 1, 1), same(32, 3, 3)),
-                chain(same(32, 1, 1), same(48, 3, 3), same(64, 3, 3)));
+        Block mixed = Layers.concat(same(32, 1, 1), Layers.chain(same(32, 1, 1), same(32, 3, 3)),
+                Layers.chain(same(32, 1, 1), same(48, 3, 3), same(64, 3, 3)));
         return residual(mixed, 320, 0.17, true);
     }
 
     private static Block block17() {
-        Block mixed = Layers.concat(same(192, 1, 1), chain(same(128, 1, 1), same(160, 1, 7), same(192, 7, 1)));
+        Block mixed = Layers.concat(same(192, 1, 1), Layers.chain(same(128, 1, 1), same(160, 1, 7), same(192, 7, 1)));
         return residual(mixed, 1088, 0.1, true);
     }
 
     private static Block block8(double scale, boolean relu) {
-        Block mixed = Layers.concat(same(192, 1, 1), chain(same(192, 1, 1), same(224, 1, 3), same(256, 3, 1)));
+        Block mixed = Layers.concat(same(192, 1, 1), Layers.chain(same(192, 1, 1), same(224, 1, 3), same(256, 3, 1)));
         return residual(mixed, 2080, scale, relu);
     }
 
@@ -106,7 +98,7 @@ public final class InceptionResNetV2 {
      * paper found keeps wide residual Inception networks from dying early in training.
      */
     private static Block residual(Block branches, int channels, double scale, boolean relu) {
-        Block up = chain(branches, Layers.conv(channels, 1, 1, 1, 0, 0, true));
+        Block up = Layers.chain(branches, Layers.conv(channels, 1, 1, 1, 0, 0, true));
         return new ParallelBlock(list -> {
             NDArray x = list.get(0).singletonOrThrow();
             NDArray sum = x.add(Scalars.mul(list.get(1).singletonOrThrow(), scale));

@@ -52,28 +52,20 @@ public final class InceptionV3 {
         return Pool.avgPool2dBlock(new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, true);
     }
 
-    private static SequentialBlock chain(Block... blocks) {
-        SequentialBlock s = new SequentialBlock();
-        for (Block b : blocks) {
-            s.add(b);
-        }
-        return s;
-    }
-
     /** 1x1 | 1x1 → 5x5 | 1x1 → 3x3 → 3x3 | avg-pool → 1x1 (Figure 5 of the paper). */
     private static Block inceptionA(int poolFeatures) {
         return Layers.concat(
                 conv1x1(64),
-                chain(conv1x1(48), conv(64, 5, 5, 1, 2, 2)),
-                chain(conv1x1(64), conv(96, 3, 3, 1, 1, 1), conv(96, 3, 3, 1, 1, 1)),
-                chain(averagePool(), conv1x1(poolFeatures)));
+                Layers.chain(conv1x1(48), conv(64, 5, 5, 1, 2, 2)),
+                Layers.chain(conv1x1(64), conv(96, 3, 3, 1, 1, 1), conv(96, 3, 3, 1, 1, 1)),
+                Layers.chain(averagePool(), conv1x1(poolFeatures)));
     }
 
     /** Grid reduction 35 → 17: 3x3 stride 2 | 1x1 → 3x3 → 3x3 stride 2 | max-pool. */
     private static Block inceptionB() {
         return Layers.concat(
                 conv(384, 3, 3, 2, 0, 0),
-                chain(conv1x1(64), conv(96, 3, 3, 1, 1, 1), conv(96, 3, 3, 2, 0, 0)),
+                Layers.chain(conv1x1(64), conv(96, 3, 3, 1, 1, 1), conv(96, 3, 3, 2, 0, 0)),
                 maxPool());
     }
 
@@ -81,16 +73,16 @@ public final class InceptionV3 {
     private static Block inceptionC(int c7) {
         return Layers.concat(
                 conv1x1(192),
-                chain(conv1x1(c7), conv(c7, 1, 7, 1, 0, 3), conv(192, 7, 1, 1, 3, 0)),
-                chain(conv1x1(c7), conv(c7, 7, 1, 1, 3, 0), conv(c7, 1, 7, 1, 0, 3), conv(c7, 7, 1, 1, 3, 0), conv(192, 1, 7, 1, 0, 3)),
-                chain(averagePool(), conv1x1(192)));
+                Layers.chain(conv1x1(c7), conv(c7, 1, 7, 1, 0, 3), conv(192, 7, 1, 1, 3, 0)),
+                Layers.chain(conv1x1(c7), conv(c7, 7, 1, 1, 3, 0), conv(c7, 1, 7, 1, 0, 3), conv(c7, 7, 1, 1, 3, 0), conv(192, 1, 7, 1, 0, 3)),
+                Layers.chain(averagePool(), conv1x1(192)));
     }
 
     /** Grid reduction 17 → 8. */
     private static Block inceptionD() {
         return Layers.concat(
-                chain(conv1x1(192), conv(320, 3, 3, 2, 0, 0)),
-                chain(conv1x1(192), conv(192, 1, 7, 1, 0, 3), conv(192, 7, 1, 1, 3, 0), conv(192, 3, 3, 2, 0, 0)),
+                Layers.chain(conv1x1(192), conv(320, 3, 3, 2, 0, 0)),
+                Layers.chain(conv1x1(192), conv(192, 1, 7, 1, 0, 3), conv(192, 7, 1, 1, 3, 0), conv(192, 3, 3, 2, 0, 0)),
                 maxPool());
     }
 
@@ -98,8 +90,8 @@ public final class InceptionV3 {
     private static Block inceptionE() {
         return Layers.concat(
                 conv1x1(320),
-                chain(conv1x1(384), Layers.concat(conv(384, 1, 3, 1, 0, 1), conv(384, 3, 1, 1, 1, 0))),
-                chain(conv1x1(448), conv(384, 3, 3, 1, 1, 1), Layers.concat(conv(384, 1, 3, 1, 0, 1), conv(384, 3, 1, 1, 1, 0))),
-                chain(averagePool(), conv1x1(192)));
+                Layers.chain(conv1x1(384), Layers.concat(conv(384, 1, 3, 1, 0, 1), conv(384, 3, 1, 1, 1, 0))),
+                Layers.chain(conv1x1(448), conv(384, 3, 3, 1, 1, 1), Layers.concat(conv(384, 1, 3, 1, 0, 1), conv(384, 3, 1, 1, 1, 0))),
+                Layers.chain(averagePool(), conv1x1(192)));
     }
 }

@@ -66,6 +66,15 @@ final class Layers {
         return new SequentialBlock().add(conv(filters, kh, kw, stride, padH, padW, false)).add(batchNorm(norm)).add(relu());
     }
 
+    /** The blocks one after another. */
+    static SequentialBlock chain(Block... blocks) {
+        SequentialBlock s = new SequentialBlock();
+        for (Block b : blocks) {
+            s.add(b);
+        }
+        return s;
+    }
+
     /** The branches side by side on the same input, their outputs concatenated along the channels. */
     static Block concat(Block... branches) {
         return new ParallelBlock(list -> new NDList(NDArrays.concat(new NDList(list.stream().map(NDList::singletonOrThrow).toList()), 1)),
