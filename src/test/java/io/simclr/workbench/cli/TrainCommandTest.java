@@ -43,6 +43,20 @@ class TrainCommandTest {
         assertTrue(again.out().contains("completed after 1 epoch"), again.out());
     }
 
+    /**
+     * A 32 px run of an encoder that needs 75 px says once that it resizes, checkpoints, and its
+     * checkpoint loads back for the closing kNN (trained and at random initialisation).
+     */
+    @Test
+    void aLargeInputEncoderSaysItResizesAndItsCheckpointEvaluates() {
+        Path run = dir.resolve("inception");
+        CommandLineTest.Run r = CommandLineTest.run("train", "--data", "shapes", "--shapes-count", "10", "--batch", "4", "--encoder", "inception-v3",
+                "--threads", "1", "--augment-threads", "1", "--epochs", "1", "--out", run.toString());
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        assertEquals(1, r.out().split("resized up to 75 px", -1).length - 1, r.out());
+        assertTrue(r.out().contains("RESULT knn_top1="), r.out());
+    }
+
     @Test
     void flagsBesideAConfigFileOverrideJustWhatTheyName() throws Exception {
         Path first = dir.resolve("first");
