@@ -19,6 +19,7 @@ import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.model.StemKind;
+import io.simclr.workbench.train.CheckpointStore;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.RuntimeConfig;
 import io.simclr.workbench.train.ScheduleConfig;
@@ -281,6 +282,7 @@ public final class BackboneStudy {
                         rows.set(rows.indexOf(row), new Row(row.encoder(), row.parameters(), row.forwardMacs(), row.inputSize(),
                                 evaluated.randomInitH()));
                     }
+                    keepOnly(dir, evaluated.checkpoint());
                     FineTuned tuned = settings.fineTune() == FineTune.ALL ? fineTune(dir, settings) : null;
                     cells.add(new Cell(encoder.id(), headDim, batch, name, evaluated.h(), evaluated.z(), outcome.epochsDone(),
                             outcome.globalStep(), outcome.trainingSeconds(), (System.nanoTime() - start) / 1e9, tuned));
@@ -315,7 +317,7 @@ public final class BackboneStudy {
         return cells.stream().filter(c -> c.encoder().equals(encoder) && c.headDim() == headDim && c.batchSize() == batch).findFirst();
     }
 
-    private record Evaluated(double h, double z, Double randomInitH) {}
+    private record Evaluated(double h, double z, Double randomInitH, Path checkpoint) {}
 
     /**
      * Linear probes on h and z of the trained encoder (one pass over the data gives both), and on h at
@@ -342,7 +344,19 @@ public final class BackboneStudy {
                     new RunEvaluation.Scores(h.testTop1(), h.trainTop1(), h.l2(), null), randomScores, List.of(), List.of(),
                     OffsetDateTime.now().toString());
             AtomicFiles.writeString(dir.resolve(RunEvaluation.FILE), Json.toJson(report));
-            return new Evaluated(h.testTop1(), z.testTop1(), randomInit);
+            return new Evaluated(h.testTop1(), z.testTop1(), randomInit, encoder.checkpoint());
+        }
+    }
+
+    /**
+     * A scored cell keeps only the checkpoint it was scored from (and fine-tuned from later): two of a
+     * large encoder with Adam's state are over half a gigabyte, and a study has many cells.
+     */
+    private static void keepOnly(Path dir, Path scored) throws IOException {
+        for (Path file : new CheckpointStore(dir.resolve("checkpoints")).newestFirst()) {
+            if (!file.equals(scored)) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 

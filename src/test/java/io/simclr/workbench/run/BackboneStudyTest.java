@@ -28,7 +28,7 @@ class BackboneStudyTest {
     Path dir;
 
     private static BackboneStudy.Settings tiny(BackboneStudy.FineTune fineTune) {
-        return new BackboneStudy.Settings(List.of(EncoderKind.SMALL, EncoderKind.RESNET18), List.of(8, 16), List.of(12), StemKind.IMAGENET, 0, 1,
+        return new BackboneStudy.Settings(List.of(EncoderKind.SMALL, EncoderKind.RESNET18), List.of(8, 16), List.of(12), StemKind.IMAGENET, 0, 2,
                 1e-3, 1, List.of("star", "circle", "ring"), fineTune, 0.5, 1);
     }
 
@@ -67,6 +67,8 @@ class BackboneStudyTest {
             assertTrue(c.steps() > 0 && c.trainingSeconds() > 0 && c.evaluationSeconds() > 0, c.toString());
             assertNull(c.fineTuned(), "only the best cell is fine-tuned");
             RunEvaluation.Report eval = RunEvaluation.read(study.resolve(c.run())).orElseThrow();
+            assertEquals(List.of(eval.checkpoint()), new io.simclr.workbench.train.CheckpointStore(study.resolve(c.run()).resolve("checkpoints"))
+                    .newestFirst().stream().map(f -> f.getFileName().toString()).toList(), "a scored cell keeps the checkpoint it was scored from");
             assertEquals(c.linearTop1H(), eval.trained().linearTop1(), 1e-12, "the cell's eval.json has its h score");
         }
         assertEquals(2, done.rows().size());
