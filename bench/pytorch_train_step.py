@@ -1,19 +1,28 @@
 #!/usr/bin/env python3
 """Reference for `bench train`: PyTorch eager SimCLR training steps on the same machine.
 
-ResNet (basic blocks) with a CIFAR (3x3, stride 1) or ImageNet (7x7, stride 2 + max-pool) stem,
-MLP head 128, NT-Xent, Adam; times full steps (forward, loss, backward, optimizer) after warm-up.
+ResNet (basic blocks) with a CIFAR (3x3, stride 1) or ImageNet (7x7, stride 2 + max-pool) stem, or
+the workbench's Inception-v3, Inception-ResNet-v2 and Xception (bench/pytorch_encoders.py: the same
+definitions, small images resized up at the input); MLP head 128, NT-Xent, Adam; times full steps
+(forward, loss, backward, optimizer) after warm-up.
 
     python3 bench/pytorch_train_step.py --arch resnet18 --stem imagenet --size 32 --batch 128 --threads 2
-Debian: apt-get install python3-torch
+    ~/peer/bin/python bench/pytorch_train_step.py --arch inception-v3 --size 32 --batch 32 --threads 2
+Debian: apt-get install python3-torch (1.13); the local wheel: python3 -m venv ~/peer && ~/peer/bin/pip install torch (2.13)
 """
 import argparse
 import statistics
 import time
 
+import os
+import sys
+
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pytorch_encoders  # noqa: E402
 
 
 class Basic(nn.Module):
@@ -59,17 +68,21 @@ def nt_xent(z, tau):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--arch", default="resnet18", choices=["resnet18", "small"])
+    p.add_argument("--arch", default="resnet18", choices=["resnet18", "small"] + list(pytorch_encoders.BUILDERS))
     p.add_argument("--stem", default="imagenet", choices=["imagenet", "cifar"])
     p.add_argument("--size", type=int, default=32)
     p.add_argument("--batch", type=int, default=128)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--steps", type=int, default=10)
+    p.add_argument("--warmup", type=int, default=2)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
-    blocks, widths = ([2, 2, 2, 2], [64, 128, 256, 512]) if a.arch == "resnet18" else ([1, 1, 1, 1], [32, 64, 128, 256])
-    enc, dim = resnet(blocks, widths, a.stem)
+    if a.arch in pytorch_encoders.BUILDERS:
+        enc, dim = pytorch_encoders.build(a.arch), pytorch_encoders.REPRESENTATION_DIM[a.arch]
+    else:
+        blocks, widths = ([2, 2, 2, 2], [64, 128, 256, 512]) if a.arch == "resnet18" else ([1, 1, 1, 1], [32, 64, 128, 256])
+        enc, dim = resnet(blocks, widths, a.stem)
     head = nn.Sequential(nn.Linear(dim, dim, bias=False), nn.BatchNorm1d(dim), nn.ReLU(), nn.Linear(dim, 128))
     model = nn.Sequential(enc, head)
     opt = torch.optim.Adam(model.parameters(), 3e-4, weight_decay=1e-4)
@@ -79,7 +92,7 @@ def main():
         opt.zero_grad()
         loss.backward()
         opt.step()
-    for _ in range(2):
+    for _ in range(a.warmup):
         step()
     times = []
     for _ in range(a.steps):

@@ -5,6 +5,7 @@ import io.simclr.workbench.method.MethodKind;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.model.ModelConfig;
+import io.simclr.workbench.model.ModelFactory;
 import io.simclr.workbench.model.StemKind;
 import io.simclr.workbench.train.TrainingBenchmark;
 import java.io.PrintWriter;
@@ -24,10 +25,10 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "resnet18", description = "small, resnet18, resnet50 or efficientnet-b0.")
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "resnet18", description = "small, resnet18, resnet50, efficientnet-b0, inception-v3, inception-resnet-v2 or xception; the `encoders` command describes each (parameters, MACs at a size, expected speed).")
     String encoder;
 
-    @Option(names = "--stem", paramLabel = "NAME", defaultValue = "imagenet", description = "auto, cifar, imagenet or light.")
+    @Option(names = "--stem", paramLabel = "NAME", defaultValue = "imagenet", description = "The ResNets' stem: auto, cifar, imagenet or light (the other encoders have their own).")
     String stem;
 
     @Option(names = "--size", paramLabel = "PX", defaultValue = "32", description = "Image side.")
@@ -59,6 +60,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         ModelConfig model = new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.MLP, 128, 0);
         out.printf("%s, %s, %s stem, MLP head 128, %d px, %d views per step, %s threads%n", method, model.encoder().id(), model.stem().id(),
                 size, 2 * batch, threads == 0 ? "all" : String.valueOf(threads));
+        ModelFactory.inputNote(model.encoder(), size).ifPresent(out::println);
         out.flush();
         TrainingBenchmark.Result r = TrainingBenchmark.run(model, MethodConfig.defaults(MethodKind.parse(method), 0.5), size, batch, warmup,
                 steps, threads);

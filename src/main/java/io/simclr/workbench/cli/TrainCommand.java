@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "RUN", description = "Run folder to create; default runs/<dataset>-<encoder>-<MMdd-HHmmss>.")
     Path out;
 
-    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "small", description = "small, resnet18, resnet50 or efficientnet-b0.")
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "small", description = "small, resnet18, resnet50, efficientnet-b0, inception-v3, inception-resnet-v2 or xception; the `encoders` command describes each (parameters, MACs at a size, expected speed).")
     String encoder;
 
     @Option(names = "--stem", paramLabel = "NAME", defaultValue = "auto", description = "ResNet stem: auto (3x3 for <= 64 px, else 7x7), cifar or imagenet.")

@@ -9,7 +9,7 @@ import picocli.CommandLine.HelpCommand;
 /** The top-level command; each job is a sub-command. */
 @Command(name = "simclr-workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.Version.class,
         description = "See contrastive self-supervised learning (SimCLR) happen.",
-        subcommands = {HelpCommand.class, InfoCommand.class, PreviewCommand.class, TrainCommand.class, EvalCommand.class, TsneCommand.class, ExportCommand.class, ImportCommand.class, ReportCommand.class, SweepCommand.class, CompareCommand.class, AugStudyCommand.class, BenchCommand.class})
+        subcommands = {HelpCommand.class, InfoCommand.class, PreviewCommand.class, TrainCommand.class, EvalCommand.class, TsneCommand.class, ExportCommand.class, ImportCommand.class, ReportCommand.class, SweepCommand.class, CompareCommand.class, AugStudyCommand.class, BackboneStudyCommand.class, EncodersCommand.class, BenchCommand.class})
 public final class WorkbenchCommand implements Runnable {
 
     @CommandLine.Spec

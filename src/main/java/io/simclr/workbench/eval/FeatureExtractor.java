@@ -34,11 +34,21 @@ public final class FeatureExtractor {
 
     /** Features as an n x d row-major array. */
     public static float[] extract(SimClrNetwork network, ImageDataset dataset, Layer layer, int batchSize, NDManager manager) {
+        return extract(network, dataset, java.util.List.of(layer), batchSize, manager).get(0);
+    }
+
+    /** Several layers' features from one pass over the dataset (h and z come out of the same forward), in the order asked. */
+    public static java.util.List<float[]> extract(SimClrNetwork network, ImageDataset dataset, java.util.List<Layer> layers, int batchSize,
+                                                  NDManager manager) {
         int n = dataset.size();
         int side = dataset.imageSize();
         int plane = 3 * side * side;
-        int dim = layer == Layer.H ? network.representationDim() : network.projectionDim();
-        float[] features = new float[n * dim];
+        int[] dims = new int[layers.size()];
+        java.util.List<float[]> features = new java.util.ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            dims[l] = layers.get(l) == Layer.H ? network.representationDim() : network.projectionDim();
+            features.add(new float[n * dims[l]]);
+        }
         ParameterStore store = new ParameterStore(manager, false);
         byte[] pixels = new byte[plane];
         InputBuffer buffer = new InputBuffer();
@@ -52,9 +62,10 @@ public final class FeatureExtractor {
             try (NDManager step = manager.newSubManager()) {
                 NDArray x = buffer.create(step, input, input.length, new Shape(count, 3, side, side));
                 NDList out = network.forward(store, new NDList(x), false);
-                NDArray chosen = out.get(layer == Layer.H ? 0 : 1);
-                float[] values = chosen.toFloatArray();
-                System.arraycopy(values, 0, features, start * dim, count * dim);
+                for (int l = 0; l < layers.size(); l++) {
+                    float[] values = out.get(layers.get(l) == Layer.H ? 0 : 1).toFloatArray();
+                    System.arraycopy(values, 0, features.get(l), start * dims[l], count * dims[l]);
+                }
             }
         }
         return features;

@@ -44,12 +44,23 @@ public final class FineTuning {
     private FineTuning() {}
 
     public static Result run(RunEncoder encoder, boolean trained, double fraction, int epochs, Consumer<String> progress) throws IOException {
-        ImageDataset train = encoder.trainSplit();
+        return run(encoder, encoder.trainSplit(), encoder.testSplit(), trained, fraction, epochs, BATCH, MIN_STEPS, progress);
+    }
+
+    /**
+     * Fine-tunes on other labelled splits than the run's own (a few of its classes, say), scored on
+     * {@code test}; both must have the run's image size and the same classes. {@code batchSize} and
+     * {@code minSteps} replace the protocol's 128 and 50 where a lesson cannot wait for them (a large
+     * encoder on a CPU): the steps are then {@code epochs} passes over the labelled images, at least
+     * {@code minSteps} and at least one.
+     */
+    public static Result run(RunEncoder encoder, ImageDataset train, ImageDataset test, boolean trained, double fraction, int epochs,
+                             int batchSize, int minSteps, Consumer<String> progress) throws IOException {
         int classes = train.classNames().size();
         long seed = encoder.config().seed();
         int[] subset = labelledSubset(RunEncoder.labels(train), classes, fraction, seed);
-        int batch = Math.min(BATCH, subset.length);
-        int steps = Math.max(MIN_STEPS, (int) Math.ceil((double) epochs * subset.length / batch));
+        int batch = Math.max(1, Math.min(batchSize, subset.length));
+        int steps = Math.max(Math.max(1, minSteps), (int) Math.ceil((double) epochs * subset.length / batch));
         int side = train.imageSize();
         int plane = 3 * side * side;
         AugmentationPipeline.Augmenter augmenter = new AugmentationPipeline(AugmentationConfig.cropAndFlip(0.2), side).newAugmenter();
@@ -104,9 +115,9 @@ public final class FineTuning {
                     progress.accept(String.format("  fine-tuning step %d/%d", step + 1, steps));
                 }
             }
-            int[] predicted = predict(network, head, encoder.testSplit(), store, manager);
-            int[] truth = RunEncoder.labels(encoder.testSplit());
-            ClassificationReport report = ClassificationReport.of(truth, predicted, encoder.testSplit().classNames());
+            int[] predicted = predict(network, head, test, store, manager);
+            int[] truth = RunEncoder.labels(test);
+            ClassificationReport report = ClassificationReport.of(truth, predicted, test.classNames());
             return new Result(trained, fraction, subset.length, steps, report.accuracy(), report);
         }
     }

@@ -122,14 +122,23 @@ public final class RunEncoder implements AutoCloseable {
     }
 
     public Features features(boolean trained, FeatureExtractor.Layer layer) throws IOException {
+        return features(trained, List.of(layer)).get(0);
+    }
+
+    /** Features of several layers from one pass over each split, in the order asked (h and z together cost one forward). */
+    public List<Features> features(boolean trained, List<FeatureExtractor.Layer> layers) throws IOException {
         try (NDManager owner = manager.newSubManager()) {
             SimClrNetwork network = network(trained, owner);
-            float[] trainFeatures = FeatureExtractor.extract(network, train, layer, 256, owner);
-            float[] testFeatures = FeatureExtractor.extract(network, test, layer, 256, owner);
-            int dim = layer == FeatureExtractor.Layer.H ? network.representationDim() : network.projectionDim();
-            requireFinite(trainFeatures, trained);
-            requireFinite(testFeatures, trained);
-            return new Features(trainFeatures, labels(train), testFeatures, labels(test), dim, train.classNames());
+            List<float[]> trainFeatures = FeatureExtractor.extract(network, train, layers, 256, owner);
+            List<float[]> testFeatures = FeatureExtractor.extract(network, test, layers, 256, owner);
+            List<Features> out = new java.util.ArrayList<>();
+            for (int l = 0; l < layers.size(); l++) {
+                requireFinite(trainFeatures.get(l), trained);
+                requireFinite(testFeatures.get(l), trained);
+                int dim = layers.get(l) == FeatureExtractor.Layer.H ? network.representationDim() : network.projectionDim();
+                out.add(new Features(trainFeatures.get(l), labels(train), testFeatures.get(l), labels(test), dim, train.classNames()));
+            }
+            return out;
         }
     }
 
@@ -143,7 +152,7 @@ public final class RunEncoder implements AutoCloseable {
         }
     }
 
-    static int[] labels(ImageDataset dataset) {
+    public static int[] labels(ImageDataset dataset) {
         int[] labels = new int[dataset.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = dataset.label(i);

@@ -29,10 +29,26 @@ public final class ModelFactory {
             case RESNET18 -> { encoder = ResNetEncoder.build(ResNetEncoder.RESNET18, stem); dim = ResNetEncoder.RESNET18.representationDim(); }
             case RESNET50 -> { encoder = ResNetEncoder.build(ResNetEncoder.RESNET50, stem); dim = ResNetEncoder.RESNET50.representationDim(); }
             case EFFICIENTNET_B0 -> { encoder = EfficientNetB0.build(stem); dim = EfficientNetB0.REPRESENTATION_DIM; }
+            case INCEPTION_V3 -> { encoder = InceptionV3.build(); dim = InceptionV3.REPRESENTATION_DIM; }
+            case INCEPTION_RESNET_V2 -> { encoder = InceptionResNetV2.build(); dim = InceptionResNetV2.REPRESENTATION_DIM; }
+            case XCEPTION -> { encoder = Xception.build(); dim = Xception.REPRESENTATION_DIM; }
             default -> throw new IllegalArgumentException("unsupported encoder " + config.encoder());
         }
         Block head = ProjectionHead.build(config.head(), config.hiddenWidth(dim), config.headDim());
         return new SimClrNetwork(encoder, head, config, dim);
+    }
+
+    /**
+     * What the run's log says once when the encoder resizes the images up to its minimum input, so
+     * nobody wonders why a 32 px run costs what a 75 px one does; empty when images are used as they are.
+     */
+    public static java.util.Optional<String> inputNote(EncoderKind encoder, int imageSize) {
+        int minimum = encoder.minimumImageSize();
+        if (imageSize >= minimum) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format("%s takes images of at least %d px: the %d px images are resized up to %d px"
+                + " (bilinear) at the encoder's input, in training and in evaluation", encoder.id(), minimum, imageSize, minimum));
     }
 
     /**

@@ -32,6 +32,20 @@ final class RunCell {
      */
     static Done trainAndEvaluate(TrainConfig config, Path dir, String holder, Set<RunEvaluation.Probe> probes, List<TrainingListener> listeners,
                                  ExperimentControl control, Runnable evaluating) throws IOException {
+        TrainingOutcome outcome = train(config, dir, holder, listeners, control);
+        evaluating.run();
+        RunEvaluation.Report report = RunEvaluation.evaluate(RunFolder.open(dir),
+                new RunEvaluation.Settings(probes, FeatureExtractor.Layer.H, List.of(), 0, null), m -> {});
+        return new Done(outcome, report);
+    }
+
+    /**
+     * Trains the cell's run (continuing it when the folder holds one) to its end, for a study that
+     * evaluates it its own way.
+     *
+     * @throws CancellationException when {@code control} was stopped: the run keeps its checkpoint
+     */
+    static TrainingOutcome train(TrainConfig config, Path dir, String holder, List<TrainingListener> listeners, ExperimentControl control) {
         boolean resume = Files.exists(dir.resolve(RunFolder.CONFIG));
         TrainingOutcome outcome;
         try (TrainingService service = new TrainingService()) {
@@ -52,9 +66,6 @@ final class RunCell {
         if (outcome.status() == TrainingOutcome.Status.FAILED) {
             throw new IllegalStateException(dir.getFileName() + ": " + outcome.message());
         }
-        evaluating.run();
-        RunEvaluation.Report report = RunEvaluation.evaluate(RunFolder.open(dir),
-                new RunEvaluation.Settings(probes, FeatureExtractor.Layer.H, List.of(), 0, null), m -> {});
-        return new Done(outcome, report);
+        return outcome;
     }
 }

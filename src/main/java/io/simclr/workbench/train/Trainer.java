@@ -115,6 +115,7 @@ public final class Trainer {
             EngineSetup.seed(config.seed());
             SimClrNetwork network = ModelFactory.create(config.model(), size);
             ModelFactory.initialize(network, manager, size);
+            ModelFactory.inputNote(config.model().encoder(), size).ifPresent(this::warn);
             ParameterOptimizer optimizer = ParameterOptimizer.create(config.optimization().optimizer(), manager,
                     config.optimization().effectiveWeightDecay());
             TrainingMethod method = TrainingMethod.create(config.method(), new MethodContext(network, new ParameterStore(manager, false),

@@ -43,6 +43,20 @@ class TrainCommandTest {
         assertTrue(again.out().contains("completed after 1 epoch"), again.out());
     }
 
+    /**
+     * A 32 px run of an encoder that needs 75 px says once that it resizes, checkpoints, and its
+     * checkpoint loads back for the closing kNN (trained and at random initialisation).
+     */
+    @Test
+    void aLargeInputEncoderSaysItResizesAndItsCheckpointEvaluates() {
+        Path run = dir.resolve("inception");
+        CommandLineTest.Run r = CommandLineTest.run("train", "--data", "shapes", "--shapes-count", "10", "--batch", "4", "--encoder", "inception-v3",
+                "--threads", "1", "--augment-threads", "1", "--epochs", "1", "--out", run.toString());
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        assertEquals(1, r.out().split("resized up to 75 px", -1).length - 1, r.out());
+        assertTrue(r.out().contains("RESULT knn_top1="), r.out());
+    }
+
     @Test
     void flagsBesideAConfigFileOverrideJustWhatTheyName() throws Exception {
         Path first = dir.resolve("first");
@@ -100,6 +114,20 @@ class TrainCommandTest {
         assertEquals(2e-3, cpu.optimization().effectiveLearningRate(), 1e-12);
         assertEquals(io.simclr.workbench.augment.AugmentationPreset.SIMCLR_CIFAR.config(), cpu.augmentation());
         assertEquals(900, cpu.schedule().budgetSeconds(), 1e-9);
+    }
+
+    /** The course's other recipe: EfficientNet-B0 on Tiny ImageNet (the folder layout), tau 0.1, batch 256, 50 epochs. */
+    @Test
+    void theTinyImageNetEfficientNetRecipeIsAValidConfig() throws Exception {
+        TrainConfig recipe = io.simclr.workbench.train.TrainConfigJson.read(Path.of("samples/training/tiny-imagenet-efficientnet.json"));
+        assertEquals(EncoderKind.EFFICIENTNET_B0, recipe.model().encoder());
+        assertEquals(io.simclr.workbench.data.DataSource.FOLDER, recipe.data().source());
+        assertEquals(64, recipe.data().effectiveImageSize());
+        assertEquals(0.1, recipe.method().temperature(), 1e-12);
+        assertEquals(256, recipe.optimization().batchSize());
+        assertEquals(50, recipe.schedule().epochs());
+        assertEquals(0, recipe.schedule().budgetSeconds(), 0, "it runs all 50 epochs");
+        assertEquals(io.simclr.workbench.augment.AugmentationPreset.SIMCLR_IMAGENET.config(), recipe.augmentation());
     }
 
     @Test

@@ -120,7 +120,8 @@ class TrainingStepTest {
      * scaled gradient shows in the weights; Adam's first step would hide it).
      */
     @ParameterizedTest
-    @CsvSource({"SMALL, MLP, SGD", "RESNET18, MLP_NO_BN, SGD", "EFFICIENTNET_B0, LINEAR, SGD", "SMALL, NONE, LARS", "SMALL, MLP, ADAM"})
+    @CsvSource({"SMALL, MLP, SGD", "RESNET18, MLP_NO_BN, SGD", "EFFICIENTNET_B0, LINEAR, SGD", "SMALL, NONE, LARS", "SMALL, MLP, ADAM",
+            "INCEPTION_V3, MLP, SGD", "INCEPTION_RESNET_V2, LINEAR, SGD", "XCEPTION, MLP_NO_BN, SGD"})
     void aGarbageCollectionBetweenForwardAndBackwardChangesNothing(EncoderKind encoder, HeadKind head, OptimizerKind optimizer) throws IOException {
         assertCollectionChangesNothing(new ModelConfig(encoder, StemKind.AUTO, head, 32, 0), MethodConfig.simclr(0.2), optimizer);
     }
