@@ -118,8 +118,12 @@ row "a second train --resume of a running run" "exit 2 naming pid $first; first 
 
 # 6. Ctrl-C: stops at once with a checkpoint and no evaluation; resume completes.
 dir="$WORK/ctrl-c"
+# Without job control bash starts background commands with SIGINT ignored (and Java keeps it so);
+# monitor mode starts this one as a terminal would, so the interrupt below reaches the app.
+set -m
 "${APP[@]}" train "${JOB_EVAL[@]}" --out "$dir" > "$dir.log" 2>&1 &
 pid=$!
+set +m
 sleep "$(echo "$seconds / 2" | bc -l)"
 kill -INT "$pid"
 t0=$(date +%s.%N)

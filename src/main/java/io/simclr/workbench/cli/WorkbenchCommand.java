@@ -33,7 +33,7 @@ public final class WorkbenchCommand implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Bad input is the user's to fix: one clear line, no stack trace.
             if (e instanceof DatasetException || e instanceof IllegalArgumentException
-                    || e instanceof io.simclr.workbench.train.EngineUnavailableException) {
+                    || e instanceof io.simclr.workbench.train.EngineUnavailableException || e instanceof io.simclr.workbench.train.RunInUseException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return 2;
             }

@@ -43,7 +43,7 @@ public final class RunLock implements AutoCloseable {
      * Takes the lock of {@code runDir}, creating the folder if needed.
      *
      * @param holder what is training, for the message another trainer gets ("train", "the window")
-     * @throws IllegalStateException naming the process that holds it
+     * @throws RunInUseException naming the process that holds it
      */
     public static RunLock acquire(Path runDir, String holder) throws IOException {
         Files.createDirectories(runDir);
@@ -52,7 +52,7 @@ public final class RunLock implements AutoCloseable {
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         String before = HELD.putIfAbsent(file, who);
         if (before != null) {
-            throw new IllegalStateException(runDir + " is already being trained in this process (" + before + "); stop that job first");
+            throw new RunInUseException(runDir + " is already being trained in this process (" + before + "); stop that job first");
         }
         FileChannel channel = null;
         FileLock lock;
@@ -69,7 +69,7 @@ public final class RunLock implements AutoCloseable {
         if (lock == null) {
             HELD.remove(file);
             channel.close();
-            throw new IllegalStateException(runDir + " is being trained by another process (" + describeHolder(file)
+            throw new RunInUseException(runDir + " is being trained by another process (" + describeHolder(file)
                     + "); wait for it to finish or stop it, then try again");
         }
         channel.truncate(0);
