@@ -18,11 +18,12 @@ public record Lesson(String title, String text, String screen, String preset, Au
                      double temperature, List<String> hidden) {
 
     /**
-     * {@code seed}, {@code warmupEpochs} and {@code images} (how many built-in shapes) may be left out
-     * (null): the screen keeps its own.
+     * {@code seed}, {@code warmupEpochs}, {@code images} (how many built-in shapes), {@code method} and
+     * SimSiam's {@code stopGradient} and {@code predictor} may be left out (null): the screen keeps its
+     * own (or SimCLR, with both guards on).
      */
     public record Training(String encoder, int epochs, int batch, double temperature, double learningRate, Integer seed, Integer warmupEpochs,
-                           Integer images) {}
+                           Integer images, String method, Boolean stopGradient, Boolean predictor) {}
 
     /** A lesson with nothing in it yet, for screens to fill. */
     public static Lesson empty() {

@@ -10,6 +10,10 @@ import io.simclr.workbench.app.evaluate.EvaluateViewModel;
 import io.simclr.workbench.app.runs.RunsView;
 import io.simclr.workbench.app.runs.RunsViewModel;
 import io.simclr.workbench.app.start.StartView;
+import io.simclr.workbench.app.study.BackboneView;
+import io.simclr.workbench.app.study.BackboneViewModel;
+import io.simclr.workbench.app.study.CompareView;
+import io.simclr.workbench.app.study.CompareViewModel;
 import io.simclr.workbench.app.study.StudyView;
 import io.simclr.workbench.app.study.StudyViewModel;
 import io.simclr.workbench.app.temperature.SweepView;
@@ -21,6 +25,7 @@ import io.simclr.workbench.app.train.TrainViewModel;
 import io.simclr.workbench.app.train.TrainingSpeed;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -38,6 +43,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -74,6 +81,10 @@ public final class WorkbenchApp extends Application implements Navigation {
     private TemperatureViewModel temperature;
     private SweepViewModel sweep;
     private StudyViewModel study;
+    private CompareViewModel comparison;
+    private BackboneViewModel backbones;
+    /** The window's sweeps and studies, each with what the close dialog calls it. */
+    private final Map<ExperimentJob, String> experiments = new LinkedHashMap<>();
     private EmbeddingsViewModel embeddings;
     private EvaluateViewModel evaluation;
     private RunsViewModel runs;
@@ -126,16 +137,22 @@ public final class WorkbenchApp extends Application implements Navigation {
         temperature = new TemperatureViewModel(catalog, ui);
         sweep = new SweepViewModel(dataset::config, 64, ui);
         study = new StudyViewModel(dataset::config, 64);
+        comparison = new CompareViewModel(dataset::config, 64);
+        backbones = new BackboneViewModel(dataset::config);
         evaluation = new EvaluateViewModel(catalog, ui);
         embeddings = new EmbeddingsViewModel(catalog, ui);
         runs = new RunsViewModel(catalog, ui);
+        experiments.put(sweep.job, "A temperature sweep");
+        experiments.put(study.job, "An augmentation study");
+        experiments.put(comparison.job, "A method comparison");
+        experiments.put(backbones.job, "A backbone study");
         // One training job at a time: on a laptop's few cores two would each crawl.
         BooleanBinding trainScreenBusy = training.state.isNotEqualTo(TrainViewModel.State.IDLE);
-        training.blocked.bind(sweep.job.running.or(study.job.running));
-        sweep.job.blocked.bind(trainScreenBusy.or(study.job.running));
-        study.job.blocked.bind(trainScreenBusy.or(sweep.job.running));
-        sweep.job.running.addListener((o, was, now) -> catalog.refresh());
-        study.job.running.addListener((o, was, now) -> catalog.refresh());
+        training.blocked.bind(anyRunning(null));
+        for (ExperimentJob job : experiments.keySet()) {
+            job.blocked.bind(trainScreenBusy.or(anyRunning(job)));
+            job.running.addListener((o, was, now) -> catalog.refresh());
+        }
         training.state.addListener((o, was, now) -> {
             if (now == TrainViewModel.State.RUNNING && was == TrainViewModel.State.IDLE) {
                 stalls.reset(); // measure the run, not the launch
@@ -173,8 +190,20 @@ public final class WorkbenchApp extends Application implements Navigation {
         screens.put(Screen.EMBEDDINGS, new EmbeddingsView(embeddings, catalog, dialogs, appearance));
         screens.put(Screen.TEMPERATURE, new TemperatureView(temperature, new SweepView(sweep, catalog.folder(), dialogs, appearance, dataset),
                 catalog, dialogs, appearance));
-        screens.put(Screen.STUDY, new StudyView(study, catalog.folder(), dialogs, appearance));
-        screens.put(Screen.RUNS, new RunsView(runs, dialogs, this, appearance));
+        TabPane studies = new TabPane(new Tab("Augmentation study", new StudyView(study, catalog.folder(), dialogs, appearance)),
+                new Tab("Compare methods", new CompareView(comparison, catalog.folder(), dialogs, appearance)),
+                new Tab("Backbone study", new BackboneView(backbones, catalog.folder(), dialogs, appearance)));
+        studies.setId("study-tabs");
+        studies.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        screens.put(Screen.STUDY, studies);
+        screens.put(Screen.RUNS, new RunsView(runs, dialogs, this, appearance, dataset));
+    }
+
+    /** True while any of the window's sweeps and studies other than {@code except} runs. */
+    private BooleanBinding anyRunning(ExperimentJob except) {
+        List<ExperimentJob> others = experiments.keySet().stream().filter(job -> job != except).toList();
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> others.stream().anyMatch(job -> job.running.get()),
+                others.stream().map(job -> job.running).toArray(javafx.beans.Observable[]::new));
     }
 
     /** The column of screen buttons, the lesson buttons and the UI-pause readout. */
@@ -287,10 +316,11 @@ public final class WorkbenchApp extends Application implements Navigation {
     }
 
     private boolean confirmClose() {
-        if (!(training.busy() || sweep.job.running.get() || study.job.running.get())) {
+        String what = training.busy() ? "A training run" : experiments.entrySet().stream().filter(e -> e.getKey().running.get())
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (what == null) {
             return true;
         }
-        String what = training.busy() ? "A training run" : sweep.job.running.get() ? "A temperature sweep" : "An augmentation study";
         if (!dialogs.confirm("Close while training?", what + " is in progress. Stop it (a checkpoint is kept, so it can be resumed) and close?")) {
             return false;
         }
@@ -359,6 +389,8 @@ public final class WorkbenchApp extends Application implements Navigation {
         temperature.dispose();
         sweep.dispose();
         study.dispose();
+        comparison.dispose();
+        backbones.dispose();
         embeddings.dispose();
         evaluation.dispose();
         runs.dispose();

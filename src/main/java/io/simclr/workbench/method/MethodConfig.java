@@ -126,6 +126,14 @@ public record MethodConfig(MethodKind name, SimClr simclr, MoCo moco, @Serialize
         };
     }
 
+    /** SimSiam with its collapse guards switched as given (the collapse lesson turns them off). */
+    public MethodConfig withSimSiamGuards(boolean stopGradient, boolean predictor) {
+        if (name != MethodKind.SIMSIAM) {
+            throw new IllegalArgumentException(name.id() + " has no stop-gradient or predictor switches");
+        }
+        return new MethodConfig(name, null, null, null, null, new SimSiam(simsiam.predictorHiddenDim(), stopGradient, predictor), null, null);
+    }
+
     /** One line for reports and messages: "moco (temperature 0.2, queueSize 4096, …)". */
     public String describe() {
         Object settings = settings();

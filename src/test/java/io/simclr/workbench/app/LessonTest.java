@@ -71,7 +71,7 @@ class LessonTest extends FxRobot {
         assertEquals(AugmentationPreset.CROP_ONLY.id(), again.preset());
         assertEquals(7, again.seed());
         assertEquals(0.07, again.temperature(), 1e-12);
-        assertEquals(new Lesson.Training("resnet18", 3, 32, 0.1, 0.0005, 42, 1, 5_000), again.training());
+        assertEquals(new Lesson.Training("resnet18", 3, 32, 0.1, 0.0005, 42, 1, 5_000, "simclr", true, true), again.training());
         assertEquals(List.of("augment-blur", "augment-gray"), again.hidden().stream().sorted().toList());
     }
 

@@ -156,6 +156,10 @@ public final class EmbeddingsView extends BorderPane {
             item.setOnAction(e -> model.export(kind));
             export.getItems().add(item);
         }
+        javafx.scene.control.MenuItem projector = new javafx.scene.control.MenuItem("TensorBoard Projector files into the run folder");
+        projector.setId("embed-export-projector");
+        projector.setOnAction(e -> model.exportProjector());
+        export.getItems().add(projector);
         export.disableProperty().bind(model.coordinates.isNull());
         FlowPane bar = Widgets.toolbar(Widgets.runPicker(catalog, "embed-run"), new Label("points"), points, ofImages, new Label("perplexity"),
                 perplexity, tsne, pca, pause, stop, export);

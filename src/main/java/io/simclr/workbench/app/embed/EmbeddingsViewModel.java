@@ -224,6 +224,24 @@ public final class EmbeddingsViewModel {
         return target;
     }
 
+    /** Writes TensorBoard Projector's files for the points on screen into the run's {@code projector/} folder, and says where. */
+    public Path exportProjector() {
+        RunMap.Sample s = sample.get();
+        if (s == null) {
+            return null;
+        }
+        Path dir = s.run().root().resolve("projector");
+        try {
+            io.simclr.workbench.exchange.ProjectorExport.Result r = io.simclr.workbench.exchange.ProjectorExport.write(s, FeatureExtractor.Layer.H, dir);
+            status.set(String.format(java.util.Locale.ROOT, "saved %,d points for TensorBoard's Projector in %s (load projector_config.pbtxt)",
+                    r.points(), dir.toAbsolutePath().normalize()));
+            return dir;
+        } catch (java.io.IOException | RuntimeException e) {
+            error.set(dir + " could not be written (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
     /** Shows the 10 nearest neighbours (in feature space) of point i. */
     public void select(int i) {
         RunMap.Sample s = sample.get();

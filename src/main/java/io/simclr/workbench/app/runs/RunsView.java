@@ -42,7 +42,8 @@ public final class RunsView extends BorderPane {
     private final XYSeriesCollection curves = new XYSeriesCollection();
     private java.util.List<java.nio.file.Path> selectedFolders = java.util.List.of();
 
-    public RunsView(RunsViewModel model, DialogService dialogs, Navigation navigation, Appearance appearance) {
+    /** @param dataset what an imported encoder is evaluated on (the Train screen's dataset) */
+    public RunsView(RunsViewModel model, DialogService dialogs, Navigation navigation, Appearance appearance, io.simclr.workbench.app.DatasetChoice dataset) {
         this.model = model;
         getStyleClass().add("screen");
         table.setId("runs-table");
@@ -81,13 +82,30 @@ public final class RunsView extends BorderPane {
         map.setId("runs-map");
         map.disableProperty().bind(noCheckpoint);
         map.setOnAction(e -> navigation.map(selected.get().folder()));
+        Button export = new Button("Export to PyTorch…");
+        export.setId("runs-export");
+        export.disableProperty().bind(noCheckpoint);
+        export.setOnAction(e -> dialogs.chooseSaveFile("Export the encoder to PyTorch (safetensors, torchvision's names)", selected.get().folder(),
+                selected.get().name().replace('/', '-') + "-encoder.safetensors", "safetensors", "*.safetensors")
+                .ifPresent(file -> model.exportToPyTorch(selected.get(), file, false)));
+        Button importEncoder = new Button("Import an encoder…");
+        importEncoder.setId("runs-import");
+        importEncoder.setOnAction(e -> dialogs.chooseOpenFile("An encoder trained elsewhere (safetensors, torchvision's names)", null,
+                "safetensors", "*.safetensors").ifPresent(file -> {
+                    java.util.List<String> encoders = new java.util.ArrayList<>(java.util.List.of("what the file says"));
+                    java.util.Arrays.stream(io.simclr.workbench.model.EncoderKind.values()).map(io.simclr.workbench.model.EncoderKind::id)
+                            .forEach(encoders::add);
+                    dialogs.choose("Import an encoder", "Which encoder are these weights for?", encoders, s -> s).ifPresent(choice ->
+                            model.importEncoder(file, choice.startsWith("what") ? null : io.simclr.workbench.model.EncoderKind.parse(choice),
+                                    dataset.config()));
+                }));
         Button report = new Button("Open report");
         report.setId("runs-report");
         report.disableProperty().bind(selected.isNull());
         report.setOnAction(e -> model.report(selected.get(), dialogs::open));
         Label hint = Widgets.hint("a run picked here is the one Evaluate, Embeddings and Temperature show; select several (Ctrl-click)"
                 + " to compare their curves");
-        FlowPane bar = Widgets.toolbar(evaluate, map, report, hint);
+        FlowPane bar = Widgets.toolbar(evaluate, map, report, export, importEncoder, hint);
         bar.setPadding(new Insets(10));
         setTop(bar);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -111,7 +129,12 @@ public final class RunsView extends BorderPane {
         Label status = new Label();
         status.textProperty().bind(model.status);
         status.getStyleClass().add("status");
-        setBottom(status);
+        Label message = new Label();
+        message.setId("runs-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.message);
+        message.getStyleClass().add("status");
+        setBottom(new javafx.scene.layout.VBox(message, status));
         Widgets.showErrors(model.error, "Runs", dialogs);
     }
 

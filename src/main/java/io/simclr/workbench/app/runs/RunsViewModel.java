@@ -2,6 +2,8 @@ package io.simclr.workbench.app.runs;
 
 import io.simclr.workbench.app.RunCatalog;
 import io.simclr.workbench.app.Workers;
+import io.simclr.workbench.exchange.EncoderImport;
+import io.simclr.workbench.exchange.PyTorchExport;
 import io.simclr.workbench.run.RunReport;
 import io.simclr.workbench.run.RunSummary;
 import io.simclr.workbench.train.MetricsCsv;
@@ -20,7 +22,10 @@ import javafx.collections.ObservableList;
 /** The state of the Runs screen: the runs folder's runs (kept current by the catalog), and loss curves of the selected ones for overlaying. */
 public final class RunsViewModel {
 
+    /** How many runs, where: the catalog's line. */
     public final StringProperty status = new SimpleStringProperty("");
+    /** What the last action (an export, an import) did. */
+    public final StringProperty message = new SimpleStringProperty("");
     public final StringProperty error = new SimpleStringProperty();
 
     private final RunCatalog catalog;
@@ -68,6 +73,44 @@ public final class RunsViewModel {
                 ui.execute(() -> then.accept(written));
             } catch (Exception e) {
                 ui.execute(() -> error.set(run.folder() + ": the report could not be written (" + e.getMessage() + ")"));
+            }
+        });
+    }
+
+    /**
+     * Writes {@code run}'s encoder (and head, when asked) as safetensors under torchvision's names,
+     * with the JSON that says what it is, then says where.
+     */
+    public void exportToPyTorch(RunSummary run, Path out, boolean includeHead) {
+        worker.execute(() -> {
+            try {
+                PyTorchExport.Result r = PyTorchExport.export(RunFolder.open(run.folder()), out, includeHead);
+                ui.execute(() -> message.set(String.format(java.util.Locale.ROOT, "exported %d tensors to %s (what it is: %s)", r.tensors(),
+                        r.weights(), r.description().getFileName())));
+            } catch (Exception e) {
+                ui.execute(() -> error.set(e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * Makes a run folder from an encoder trained elsewhere, to evaluate and map beside the runs
+     * trained here; {@code encoder} null takes what the file says.
+     */
+    public void importEncoder(Path file, io.simclr.workbench.model.EncoderKind encoder, io.simclr.workbench.data.DataConfig data) {
+        Path out = catalog.folder().resolve("imported-" + file.getFileName().toString().replaceAll("\\.safetensors$", "")
+                .replaceAll("[^A-Za-z0-9._-]", "_"));
+        worker.execute(() -> {
+            try {
+                EncoderImport.Result r = EncoderImport.importEncoder(file, new EncoderImport.Settings(encoder, null, null, data, 1), out);
+                ui.execute(() -> {
+                    message.set(String.format(java.util.Locale.ROOT, "imported %d tensors from %s into %s", r.record().tensors(), file,
+                            r.run().root()) + (r.notes().isEmpty() ? "" : " (" + String.join("; ", r.notes()) + ")"));
+                    catalog.pick(r.run().root());
+                    catalog.refresh();
+                });
+            } catch (Exception e) {
+                ui.execute(() -> error.set(e.getMessage()));
             }
         });
     }

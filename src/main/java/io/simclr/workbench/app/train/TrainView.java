@@ -9,6 +9,7 @@ import io.simclr.workbench.app.RunCatalog;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataSource;
+import io.simclr.workbench.method.MethodKind;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.run.RunSummary;
@@ -71,8 +72,23 @@ public final class TrainView extends BorderPane {
                 List.of(new Color(31, 119, 180, 70), new Color(31, 119, 180)));
         JFreeChart similarityChart = chart("mean cosine similarity", "cosine", List.of(model.positive, model.negative),
                 List.of(new Color(44, 160, 44), new Color(214, 39, 40)));
-        JFreeChart accuracyChart = chart("contrastive top-1", "accuracy", List.of(model.top1), List.of(new Color(31, 119, 180)));
-        JFreeChart speedChart = chart("views per second", "views/s", List.of(model.viewsPerSecond), List.of(new Color(148, 103, 189)));
+        // The collapse meter: the spread of the normalised embeddings beside the level of a healthy, uncollapsed d-dimensional cloud.
+        JFreeChart collapseChart = chart("collapse meter", "std", List.of(model.collapse, model.healthy),
+                List.of(new Color(148, 103, 189), new Color(127, 127, 127)));
+        ((NumberAxis) collapseChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
+        collapseChart.getXYPlot().getRenderer().setSeriesStroke(1, new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+                java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        JFreeChart methodChart = chart("contrastive top-1", "accuracy", List.of(model.methodFigure), List.of(new Color(31, 119, 180)));
+        // Chart titles follow the method of the run on screen: losses of different methods are on different scales.
+        Runnable retitle = () -> {
+            lossChart.setTitle(model.shownMethod.get().lossName() + " loss");
+            String[] figure = TrainViewModel.methodFigureTitle(model.shownMethod.get());
+            methodChart.setTitle(figure[0]);
+            methodChart.getXYPlot().getRangeAxis().setLabel(figure[1]);
+            model.methodFigure.setKey(figure[1]);
+        };
+        model.shownMethod.addListener(o -> retitle.run());
+        retitle.run();
         JFreeChart rateChart = chart("learning rate", "rate", List.of(model.rate), List.of(new Color(140, 86, 75)));
         // The rate from 0: a constant rate is a flat line at the top, not a zoom into noise; ticks as 2E-3, not 1.99998E-3.
         NumberAxis rateAxis = (NumberAxis) rateChart.getXYPlot().getRangeAxis();
@@ -80,14 +96,14 @@ public final class TrainView extends BorderPane {
         rateAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.0#E0"));
         JFreeChart geometryChart = chart("alignment and uniformity", "value", List.of(model.alignment, model.uniformity),
                 List.of(new Color(31, 119, 180), new Color(255, 127, 14)));
-        charts = List.of(lossChart, similarityChart, accuracyChart, speedChart, rateChart, geometryChart);
+        charts = List.of(lossChart, similarityChart, collapseChart, methodChart, rateChart, geometryChart);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
         grid.add(Charts.viewer(lossChart, "chart-loss", appearance), 0, 0);
         grid.add(Charts.viewer(similarityChart, "chart-similarity", appearance), 1, 0);
-        grid.add(Charts.viewer(accuracyChart, "chart-accuracy", appearance), 0, 1);
-        grid.add(Charts.viewer(speedChart, "chart-speed", appearance), 1, 1);
+        grid.add(Charts.viewer(collapseChart, "chart-collapse", appearance), 0, 1);
+        grid.add(Charts.viewer(methodChart, "chart-method", appearance), 1, 1);
         grid.add(Charts.viewer(rateChart, "chart-rate", appearance), 2, 0);
         grid.add(Charts.viewer(geometryChart, "chart-geometry", appearance), 2, 1);
         for (int i = 0; i < 3; i++) {
@@ -173,6 +189,18 @@ public final class TrainView extends BorderPane {
         Label expected = Widgets.hint("");
         expected.setId("train-expected-time");
         expected.textProperty().bind(model.expectedTime);
+        ComboBox<MethodKind> method = Widgets.choice("train-method", MethodKind.values(), model.method, MethodKind::parse);
+        javafx.scene.control.CheckBox stopGradient = new javafx.scene.control.CheckBox("stop-gradient on the target branch");
+        stopGradient.setId("train-stop-gradient");
+        stopGradient.selectedProperty().bindBidirectional(model.stopGradient);
+        stopGradient.setTooltip(Widgets.explaining("without it, both branches chase each other and every image maps to one point:"
+                + " watch the collapse meter fall"));
+        javafx.scene.control.CheckBox predictor = new javafx.scene.control.CheckBox("predictor");
+        predictor.setId("train-predictor");
+        predictor.selectedProperty().bindBidirectional(model.predictor);
+        VBox simsiamGuards = new VBox(4, stopGradient, predictor);
+        simsiamGuards.visibleProperty().bind(model.method.isEqualTo(MethodKind.SIMSIAM));
+        simsiamGuards.managedProperty().bind(simsiamGuards.visibleProperty());
         ComboBox<EncoderKind> encoder = Widgets.choice("train-encoder", EncoderKind.values(), model.encoder, EncoderKind::parse);
         ComboBox<HeadKind> head = Widgets.choice("train-head", HeadKind.values(), model.head, HeadKind::parse);
         ComboBox<OptimizerKind> optimizer = Widgets.choice("train-optimizer", OptimizerKind.values(), model.optimizer, OptimizerKind::parse);
@@ -221,8 +249,8 @@ public final class TrainView extends BorderPane {
 
         Node datasetPicker = Widgets.datasetPicker(dataset, dialogs, "train-dataset");
         BooleanBinding idle = model.state.isEqualTo(TrainViewModel.State.IDLE);
-        for (Node n : List.of(recipe, datasetPicker, images, imageSize, encoder, head, augmentation, optimizer, epochs, batch, temperature, lr,
-                warmup, seed)) {
+        for (Node n : List.of(recipe, datasetPicker, images, imageSize, method, simsiamGuards, encoder, head, augmentation, optimizer, epochs, batch,
+                temperature, lr, warmup, seed)) {
             n.disableProperty().bind(idle.not());
         }
         VBox shapesOnly = Widgets.field("train-images-field", "Images (shapes)", images);
@@ -241,6 +269,7 @@ public final class TrainView extends BorderPane {
                 Widgets.field("train-recipe", "Recipe", recipe, expected),
                 Widgets.field("train-dataset-field", "Dataset", datasetPicker),
                 shapesOnly, foldersOnly,
+                Widgets.field("train-method-field", "Method", method, simsiamGuards),
                 Widgets.field("train-encoder-field", "Encoder", encoder),
                 Widgets.field("train-head-field", "Projection head", head),
                 Widgets.field("train-augmentation-field", "Augmentations", augmentation),
@@ -248,11 +277,21 @@ public final class TrainView extends BorderPane {
                 Widgets.field("train-batch-field", "Batch (images)", batch),
                 Widgets.field("train-lr", "Optimizer, learning rate", optimizerRow),
                 Widgets.field("train-warmup-field", "Warm-up epochs, seed", warmupRow),
-                Widgets.field("train-temperature", null, temperatureLabel, temperature),
+                temperatureField(temperatureLabel, temperature),
                 Widgets.field("train-smoothing", null, smoothingLabel, smoothing));
         box.setPadding(new Insets(12));
         box.getStyleClass().add("controls");
         return box;
+    }
+
+    /** The temperature, shown only for the methods whose loss has one. */
+    private Node temperatureField(Label label, Slider slider) {
+        VBox field = Widgets.field("train-temperature", null, label, slider);
+        VBox holder = new VBox(field);
+        holder.visibleProperty().bind(Bindings.createBooleanBinding(() -> !Double.isNaN(
+                io.simclr.workbench.train.TrainConfig.defaultMethod(model.method.get(), dataset.config()).temperature()), model.method));
+        holder.managedProperty().bind(holder.visibleProperty());
+        return holder;
     }
 
     /** Start, Pause, Stop and Continue, below the settings, always in view. */

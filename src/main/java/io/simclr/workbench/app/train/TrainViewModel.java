@@ -8,6 +8,8 @@ import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.data.DataSource;
 import io.simclr.workbench.eval.RunEvaluation;
+import io.simclr.workbench.method.MethodConfig;
+import io.simclr.workbench.method.MethodKind;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.model.ModelConfig;
@@ -93,6 +95,12 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
     static final int DEMO_EPOCHS = 12;
 
     public final ObjectProperty<Recipe> recipe = new SimpleObjectProperty<>(Recipe.CLASSROOM);
+    public final ObjectProperty<MethodKind> method = new SimpleObjectProperty<>(MethodKind.SIMCLR);
+    /** SimSiam's guards against collapse; the collapse lesson switches them off. */
+    public final BooleanProperty stopGradient = new SimpleBooleanProperty(true);
+    public final BooleanProperty predictor = new SimpleBooleanProperty(true);
+    /** The method of the run on screen (its charts' titles and the method's own figure follow it). */
+    public final ObjectProperty<MethodKind> shownMethod = new SimpleObjectProperty<>(MethodKind.SIMCLR);
     public final ObjectProperty<EncoderKind> encoder = new SimpleObjectProperty<>(EncoderKind.SMALL);
     public final ObjectProperty<HeadKind> head = new SimpleObjectProperty<>(HeadKind.MLP);
     public final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>(OptimizerKind.ADAM);
@@ -125,7 +133,10 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
     final XYSeries negative = new XYSeries("negatives", false, true);
     final XYSeries top1 = new XYSeries("top-1", false, true);
     final XYSeries rate = new XYSeries("learning rate", false, true);
-    final XYSeries viewsPerSecond = new XYSeries("views/s", false, true);
+    final XYSeries collapse = new XYSeries("std of normalised z", false, true);
+    final XYSeries healthy = new XYSeries("healthy 1/√d", false, true);
+    /** The method's own figure: contrastive top-1, momentum, age of the negatives or prototypes in use. */
+    final XYSeries methodFigure = new XYSeries("method", false, true);
     final XYSeries alignment = new XYSeries("alignment", false, true);
     final XYSeries uniformity = new XYSeries("uniformity", false, true);
     public final StringProperty device = new SimpleStringProperty("shown when training starts");
@@ -161,8 +172,16 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
                 recipe.set(Recipe.CUSTOM);
             }
         });
-        for (Observable setting : List.of(encoder, head, optimizer, augmentation, epochs, batch, temperature, learningRate, warmupEpochs,
-                dataset.shapesCount)) {
+        // A method brings its own temperature (MoCo 0.2, the memory bank 0.07, SwAV 0.1).
+        method.addListener((o, was, now) -> {
+            double tau = TrainConfig.defaultMethod(now, dataset.config()).temperature();
+            if (!Double.isNaN(tau)) {
+                temperature.set(tau);
+            }
+            shownMethod.set(now);
+        });
+        for (Observable setting : List.of(method, stopGradient, predictor, encoder, head, optimizer, augmentation, epochs, batch, temperature,
+                learningRate, warmupEpochs, dataset.shapesCount)) {
             setting.addListener(o -> {
                 if (!applyingRecipe) {
                     recipe.set(Recipe.CUSTOM);
@@ -185,6 +204,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
             dataset.useShapes();
             dataset.shapesCount.set(r == Recipe.CLASS_DEMO ? DEMO_IMAGES : 5_000);
             applyDefaults(DataSource.SHAPES);
+            method.set(MethodKind.SIMCLR);
             encoder.set(EncoderKind.SMALL);
             head.set(HeadKind.MLP);
             optimizer.set(OptimizerKind.ADAM);
@@ -228,8 +248,14 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
     public TrainConfig config() {
         ModelConfig defaults = ModelConfig.defaults(encoder.get());
         ModelConfig model = new ModelConfig(defaults.encoder(), defaults.stem(), head.get(), defaults.headDim(), defaults.hiddenDim());
-        return TrainConfig.defaults(dataset.config()).withAugmentation(augmentation.get().config()).withModel(model)
-                .withTemperature(temperature.get())
+        MethodConfig chosen = TrainConfig.defaultMethod(method.get(), dataset.config());
+        if (!Double.isNaN(chosen.temperature())) {
+            chosen = chosen.withTemperature(temperature.get());
+        }
+        if (method.get() == MethodKind.SIMSIAM) {
+            chosen = chosen.withSimSiamGuards(stopGradient.get(), predictor.get());
+        }
+        return TrainConfig.defaults(dataset.config()).withAugmentation(augmentation.get().config()).withModel(model).withMethod(chosen)
                 .withOptimization(new OptimizationConfig(optimizer.get(), batch.get(), learningRate.get(), -1))
                 .withSchedule(ScheduleConfig.of(epochs.get()).withWarmupEpochs(warmupEpochs.get())).withSeed(seed.get()).validated();
     }
@@ -275,6 +301,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
             return;
         }
         running = config;
+        shownMethod.set(config.method().name());
         runFolder.set(dir.toString());
         finishedRun.set(null);
         state.set(State.RUNNING);
@@ -359,12 +386,34 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
         add(negative, x, s.metrics().negativeSimilarity());
         add(top1, x, s.metrics().top1());
         add(rate, x, s.learningRate());
-        add(viewsPerSecond, x, s.viewsPerSecond());
+        add(collapse, x, s.metrics().embeddingStd());
+        add(healthy, x, s.metrics().healthyStd());
+        add(methodFigure, x, methodFigure(shownMethod.get(), s));
         add(alignment, x, s.metrics().alignment());
         add(uniformity, x, s.metrics().uniformity());
         progress.set((s.globalStep() + 1.0) / s.totalSteps());
         progressText.set(String.format(Locale.ROOT, "epoch %d · step %,d of %,d · loss %.3f · %.0f views/s · %s left", s.epoch() + 1,
                 s.globalStep() + 1, s.totalSteps(), l, s.viewsPerSecond(), duration(s.etaSeconds())));
+    }
+
+    /** What the method chart shows of a step: what tells this method's story beside the loss. */
+    static double methodFigure(MethodKind kind, StepMetrics s) {
+        return switch (kind) {
+            case MOCO, BYOL -> s.methodMetrics().momentum();
+            case MEMORY_BANK -> s.methodMetrics().negativeAge();
+            case SWAV -> s.methodMetrics().prototypesUsed();
+            case SIMCLR, SIMSIAM, BARLOW_TWINS -> s.metrics().top1();
+        };
+    }
+
+    /** The method chart's title and axis for {@code kind}. */
+    public static String[] methodFigureTitle(MethodKind kind) {
+        return switch (kind) {
+            case MOCO, BYOL -> new String[] {"momentum of the moving average", "momentum"};
+            case MEMORY_BANK -> new String[] {"age of the negatives (steps since written)", "steps"};
+            case SWAV -> new String[] {"prototypes in use", "prototypes"};
+            case SIMCLR, SIMSIAM, BARLOW_TWINS -> new String[] {"contrastive top-1 (the pair is the nearest view)", "accuracy"};
+        };
     }
 
     /**
@@ -429,7 +478,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
 
     /** Empties the charts, the progress and the finished run: a new run, or a lesson, starts clean. */
     public void clearCurves() {
-        for (XYSeries s : List.of(loss, lossSmoothed, positive, negative, top1, rate, viewsPerSecond, alignment, uniformity)) {
+        for (XYSeries s : List.of(loss, lossSmoothed, positive, negative, top1, rate, collapse, healthy, methodFigure, alignment, uniformity)) {
             s.clear();
         }
         smoothedSum = 0;
@@ -463,6 +512,9 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
         try {
             dataset.useShapes();
             applyDefaults(DataSource.SHAPES);
+            method.set(t.method() == null ? MethodKind.SIMCLR : MethodKind.parse(t.method()));
+            stopGradient.set(t.stopGradient() == null || t.stopGradient());
+            predictor.set(t.predictor() == null || t.predictor());
             encoder.set(EncoderKind.parse(t.encoder()));
             epochs.set(t.epochs());
             batch.set(t.batch());
@@ -487,7 +539,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
     @Override
     public Lesson capture(Lesson lesson) {
         return lesson.withTraining(new Lesson.Training(encoder.get().id(), epochs.get(), batch.get(), temperature.get(), learningRate.get(),
-                seed.get(), warmupEpochs.get(), dataset.shapesCount.get()));
+                seed.get(), warmupEpochs.get(), dataset.shapesCount.get(), method.get().id(), stopGradient.get(), predictor.get()));
     }
 
     private record Failure(String message) {}

@@ -1,0 +1,187 @@
+package io.simclr.workbench.app.study;
+
+import io.simclr.workbench.app.Appearance;
+import io.simclr.workbench.app.Charts;
+import io.simclr.workbench.app.DialogService;
+import io.simclr.workbench.app.Widgets;
+import io.simclr.workbench.model.EncoderKind;
+import io.simclr.workbench.run.BackboneStudy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Encoders against head sizes: what to train on the left; on the right, every finished cell's linear
+ * probe on h and on z with its encoder's size and time, the same as bars per encoder and head size,
+ * and the best cell's fine-tuning on the labelled classes.
+ */
+public final class BackboneView extends BorderPane {
+
+    private final BackboneViewModel model;
+    private final TableView<BackboneStudy.Cell> table = new TableView<>();
+    private final DefaultCategoryDataset bars = new DefaultCategoryDataset();
+    private final Label downstream = Widgets.hint("");
+
+    public BackboneView(BackboneViewModel model, Path runs, DialogService dialogs, Appearance appearance) {
+        this.model = model;
+        VBox encoders = new VBox(4);
+        for (EncoderKind kind : EncoderKind.values()) {
+            CheckBox box = new CheckBox(kind.id());
+            box.setId("backbone-encoder-" + kind.id());
+            box.selectedProperty().bindBidirectional(model.encoders.get(kind));
+            box.disableProperty().bind(model.job.running);
+            box.setTooltip(Widgets.explaining(kind.description()));
+            encoders.getChildren().add(box);
+        }
+        TextField heads = new TextField();
+        heads.setId("backbone-heads");
+        heads.textProperty().bindBidirectional(model.headDims);
+        heads.disableProperty().bind(model.job.running);
+        TextField batches = new TextField();
+        batches.setId("backbone-batches");
+        batches.textProperty().bindBidirectional(model.batchSizes);
+        batches.disableProperty().bind(model.job.running);
+        Spinner<Integer> seconds = Widgets.intSpinner("backbone-seconds", 10, 3600, 10, model.secondsPerRun);
+        ComboBox<BackboneStudy.FineTune> fineTune = new ComboBox<>();
+        fineTune.setId("backbone-finetune");
+        fineTune.getItems().setAll(BackboneStudy.FineTune.values());
+        fineTune.valueProperty().bindBidirectional(model.fineTune);
+        fineTune.setMaxWidth(Double.MAX_VALUE);
+        fineTune.disableProperty().bind(model.job.running);
+
+        Button run = new Button("Study");
+        run.setId("backbone-run");
+        run.setMaxWidth(Double.MAX_VALUE);
+        run.textProperty().bind(Bindings.createStringBinding(() -> !model.job.running.get() && model.summary.get() != null
+                && !BackboneViewModel.finished(model.summary.get()) ? "Continue" : "Study", model.summary, model.job.running));
+        run.disableProperty().bind(model.job.running.or(model.job.blocked));
+        run.setOnAction(e -> model.start(runs));
+        Button stop = new Button("Stop");
+        stop.setId("backbone-stop");
+        stop.setMaxWidth(Double.MAX_VALUE);
+        stop.disableProperty().bind(model.job.running.not());
+        stop.setOnAction(e -> model.job.stop());
+        Button open = new Button("Open study…");
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.disableProperty().bind(model.job.running);
+        open.setOnAction(e -> dialogs.chooseFolder("A backbone-study folder (one with study.json)", runs).ifPresent(model::open));
+        Button page = new Button("Open page");
+        page.setMaxWidth(Double.MAX_VALUE);
+        page.disableProperty().bind(Bindings.createBooleanBinding(() -> model.folder.get() == null
+                || !Files.exists(model.folder.get().resolve("study.html")), model.folder, model.summary));
+        page.setOnAction(e -> dialogs.open(model.folder.get().resolve("study.html")));
+        Label explain = Widgets.hint("Every cell is a SimCLR run on the Train screen's dataset with one encoder, head size and batch, for the"
+                + " same time; it is scored by the linear probe on h (the encoder's output) and on z (the head's). The defaults are nine"
+                + " cells, about half an hour on a 2-core laptop. Larger encoders take fewer steps in the same time.");
+        VBox controls = new VBox(8, Widgets.field("backbone-encoders", "Encoders (rows)", encoders),
+                Widgets.field("backbone-heads-field", "Head sizes (columns)", heads), Widgets.field("backbone-batches-field", "Batch sizes", batches),
+                Widgets.field("backbone-seconds-field", "Seconds per cell", seconds), Widgets.field("backbone-finetune-field",
+                        "Fine-tune on five labelled classes", fineTune), run, stop, open, page, explain);
+        controls.setPadding(new Insets(12));
+        controls.getStyleClass().add("controls");
+        ScrollPane left = new ScrollPane(controls);
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.prefWidthProperty().bind(appearance.fontSize.multiply(18));
+        setLeft(left);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("backbone-progress");
+        bar.setPrefWidth(260);
+        bar.progressProperty().bind(model.job.progress);
+        Label status = Widgets.hint("");
+        status.setId("backbone-status");
+        status.textProperty().bind(model.job.statusLine(model.folder, "no study yet"));
+        javafx.scene.layout.FlowPane top = Widgets.toolbar(bar, status);
+        top.setPadding(new Insets(10, 12, 4, 12));
+        setTop(top);
+
+        table.setId("backbone-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No cell has finished yet."));
+        table.getColumns().add(column("encoder", BackboneStudy.Cell::encoder));
+        table.getColumns().add(column("parameters", c -> model.summary.get().row(c.encoder())
+                .map(r -> String.format(Locale.ROOT, "%.1f M", r.parameters() / 1e6)).orElse("")));
+        table.getColumns().add(column("head", c -> String.valueOf(c.headDim())));
+        table.getColumns().add(column("batch", c -> String.valueOf(c.batchSize())));
+        table.getColumns().add(column("linear on h", c -> percent(c.linearTop1H())));
+        table.getColumns().add(column("linear on z", c -> percent(c.linearTop1Z())));
+        table.getColumns().add(column("random init, h", c -> model.summary.get().row(c.encoder())
+                .map(r -> r.randomInitLinearTop1() == null ? "" : percent(r.randomInitLinearTop1())).orElse("")));
+        table.getColumns().add(column("steps", c -> String.valueOf(c.steps())));
+        table.getColumns().add(column("wall time", c -> String.format(Locale.ROOT, "%.0f s", c.wallSeconds())));
+
+        JFreeChart chart = ChartFactory.createBarChart("linear probe on h, by encoder and head size", null, "top-1", bars,
+                PlotOrientation.VERTICAL, true, false, false);
+        BarRenderer renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        for (int k = 0; k < 6; k++) {
+            renderer.setSeriesPaint(k, Charts.colour(k));
+        }
+        Charts.style(chart);
+        downstream.setId("backbone-downstream");
+        VBox tablePane = new VBox(6, table, downstream);
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane center = new SplitPane(tablePane, Charts.viewer(chart, "backbone-chart", appearance));
+        center.setOrientation(Orientation.VERTICAL);
+        center.setPadding(new Insets(0, 12, 12, 12));
+        setCenter(center);
+
+        model.summary.addListener((o, was, now) -> show());
+        Widgets.showErrors(model.job.error, "Backbone study", dialogs);
+    }
+
+    private static TableColumn<BackboneStudy.Cell, String> column(String title, Function<BackboneStudy.Cell, String> value) {
+        TableColumn<BackboneStudy.Cell, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+
+    private void show() {
+        BackboneStudy.Summary s = model.summary.get();
+        bars.clear();
+        if (s == null) {
+            table.getItems().clear();
+            downstream.setText("");
+            return;
+        }
+        table.getItems().setAll(s.cells());
+        for (BackboneStudy.Cell c : s.cells()) {
+            String series = "head " + c.headDim() + (s.settings().batchSizes().size() > 1 ? ", batch " + c.batchSize() : "");
+            bars.addValue(c.linearTop1H(), series, c.encoder());
+        }
+        BackboneStudy.FineTuned f = s.downstream();
+        downstream.setText(f == null ? "" : String.format(Locale.ROOT, "Fine-tuned %s on %s (%d labelled images, %d epochs): test accuracy"
+                + " %.1f %%, macro F1 %.2f.", f.run(), String.join(", ", f.classes()), f.labelledImages(), f.epochs(),
+                100 * f.report().accuracy(), f.report().macroF1()));
+    }
+}
