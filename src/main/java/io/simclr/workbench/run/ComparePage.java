@@ -1,5 +1,7 @@
 package io.simclr.workbench.run;
 
+import io.simclr.workbench.train.Metric;
+import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.method.MethodKind;
@@ -39,15 +41,15 @@ final class ComparePage {
             if (!Files.exists(metrics)) {
                 continue;
             }
-            Map<String, double[]> m = MetricsCsv.read(metrics);
-            double[] step = m.get("global_step");
+            MetricsTable m = MetricsCsv.read(metrics);
+            double[] step = m.get(Metric.GLOBAL_STEP);
             String colour = ChartPage.colour(k++);
-            top1.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get("top1"), 0.95), colour, 1, 1.5));
-            spread.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get("embedding_std"), 0.9), colour, 1, 1.5));
-            uniformity.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get("uniformity"), 0.95), colour, 1, 1.5));
+            top1.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get(Metric.TOP1), 0.95), colour, 1, 1.5));
+            spread.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get(Metric.EMBEDDING_STD), 0.9), colour, 1, 1.5));
+            uniformity.add(new SvgLineChart.Series(c.method(), step, RunReport.smooth(m.get(Metric.UNIFORMITY), 0.95), colour, 1, 1.5));
             losses.add(SvgLineChart.render(c.method() + ": " + MethodKind.parse(c.method()).lossName() + " loss", "step", List.of(
-                    new SvgLineChart.Series(null, step, m.get("loss"), colour, 0.25, 1),
-                    new SvgLineChart.Series(null, step, RunReport.smooth(m.get("loss"), 0.95), colour, 1, 2))));
+                    new SvgLineChart.Series(null, step, m.get(Metric.LOSS), colour, 0.25, 1),
+                    new SvgLineChart.Series(null, step, RunReport.smooth(m.get(Metric.LOSS), 0.95), colour, 1, 2))));
             healthy = c.healthyStd();
             lastStep = Math.max(lastStep, step.length > 0 ? step[step.length - 1] : 0);
         }

@@ -1,5 +1,7 @@
 package io.simclr.workbench.run;
 
+import io.simclr.workbench.train.Metric;
+import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
@@ -93,12 +95,12 @@ public final class MethodComparison {
     }
 
     private static Cell cell(MethodKind method, Path dir, RunCell.Done done) throws IOException {
-        Map<String, double[]> m = MetricsCsv.read(dir.resolve("metrics.csv"));
+        MetricsTable m = MetricsCsv.read(dir.resolve("metrics.csv"));
         RunEvaluation.Report eval = done.evaluation();
         return new Cell(method.id(), dir.getFileName().toString(), eval.trained().knnTop1(), eval.trained().linearTop1(),
-                eval.randomInit().knnTop1(), eval.randomInit().linearTop1(), MetricsCsv.tailMean(m.get("top1")),
-                MetricsCsv.tailMean(m.get("embedding_std")), MetricsCsv.tailMean(m.get("healthy_std")), MetricsCsv.tailMean(m.get("alignment")),
-                MetricsCsv.tailMean(m.get("uniformity")), done.outcome().trainingSeconds(), done.outcome().epochsDone());
+                eval.randomInit().knnTop1(), eval.randomInit().linearTop1(), m.tailMean(Metric.TOP1),
+                m.tailMean(Metric.EMBEDDING_STD), m.tailMean(Metric.HEALTHY_STD), m.tailMean(Metric.ALIGNMENT),
+                m.tailMean(Metric.UNIFORMITY), done.outcome().trainingSeconds(), done.outcome().epochsDone());
     }
 
     /** compare.json and compare.html as they stand: before the first run, so a stopped comparison can be opened, and after each. */

@@ -1,5 +1,7 @@
 package io.simclr.workbench.run;
 
+import io.simclr.workbench.train.Metric;
+import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.AppVersion;
 import io.simclr.workbench.eval.ClassificationReport;
 import io.simclr.workbench.eval.FineTuning;
@@ -36,16 +38,19 @@ public final class RunReport {
     private RunReport() {}
 
     /** The figures only some methods log (momentum, queue, prototypes), each drawn when the run has it. */
-    private static void methodCharts(StringBuilder html, double[] step, Map<String, double[]> m) {
-        String[][] charts = {{"momentum", "momentum of the moving-average target"}, {"queue_fill", "share of the queue or bank written"},
-                {"negative_age", "age of the negatives (steps since written)"}, {"assignment_entropy", "entropy of the prototype assignments (nats)"},
-                {"prototypes_used", "prototypes in use"}};
-        for (String[] chart : charts) {
-            double[] values = m.get(chart[0]);
-            if (values != null && java.util.Arrays.stream(values).anyMatch(Double::isFinite)) {
-                html.append(SvgLineChart.render(chart[1], "step", List.of(new SvgLineChart.Series(null, step, values, BLUE, 1, 1.5))));
+    private static void methodCharts(StringBuilder html, double[] step, MetricsTable m) {
+        Map<Metric, String> charts = new java.util.LinkedHashMap<>();
+        charts.put(Metric.MOMENTUM, "momentum of the moving-average target");
+        charts.put(Metric.QUEUE_FILL, "share of the queue or bank written");
+        charts.put(Metric.NEGATIVE_AGE, "age of the negatives (steps since written)");
+        charts.put(Metric.ASSIGNMENT_ENTROPY, "entropy of the prototype assignments (nats)");
+        charts.put(Metric.PROTOTYPES_USED, "prototypes in use");
+        charts.forEach((metric, title) -> {
+            double[] values = m.get(metric);
+            if (java.util.Arrays.stream(values).anyMatch(Double::isFinite)) {
+                html.append(SvgLineChart.render(title, "step", List.of(new SvgLineChart.Series(null, step, values, BLUE, 1, 1.5))));
             }
-        }
+        });
     }
 
     public static Path write(RunFolder run) throws IOException {
@@ -77,38 +82,38 @@ public final class RunReport {
 
         html.append("<h2>Training curves</h2>");
         if (Files.exists(run.metricsFile())) {
-            Map<String, double[]> m = MetricsCsv.read(run.metricsFile());
-            double[] step = m.getOrDefault("global_step", new double[0]);
+            MetricsTable m = MetricsCsv.read(run.metricsFile());
+            double[] step = m.get(Metric.GLOBAL_STEP);
             if (step.length == 0) {
                 html.append("<p class='missing'>metrics.csv has no rows yet.</p>");
             } else {
                 html.append("<div class='charts'>");
                 html.append(SvgLineChart.render(config.method().name().lossName() + " loss", "step", List.of(
-                        new SvgLineChart.Series(null, step, m.get("loss"), BLUE, 0.25, 1),
-                        new SvgLineChart.Series("smoothed", step, smooth(m.get("loss"), 0.95), BLUE, 1, 2))));
+                        new SvgLineChart.Series(null, step, m.get(Metric.LOSS), BLUE, 0.25, 1),
+                        new SvgLineChart.Series("smoothed", step, smooth(m.get(Metric.LOSS), 0.95), BLUE, 1, 2))));
                 html.append(SvgLineChart.render("contrastive accuracy", "step", List.of(
-                        new SvgLineChart.Series("top-1", step, smooth(m.get("top1"), 0.9), BLUE, 1, 1.5),
-                        new SvgLineChart.Series("top-5", step, smooth(m.get("top5"), 0.9), ORANGE, 1, 1.5))));
+                        new SvgLineChart.Series("top-1", step, smooth(m.get(Metric.TOP1), 0.9), BLUE, 1, 1.5),
+                        new SvgLineChart.Series("top-5", step, smooth(m.get(Metric.TOP5), 0.9), ORANGE, 1, 1.5))));
                 html.append(SvgLineChart.render("mean cosine similarity", "step", List.of(
-                        new SvgLineChart.Series("positive pairs", step, smooth(m.get("pos_sim"), 0.9), GREEN, 1, 1.5),
-                        new SvgLineChart.Series("negatives", step, smooth(m.get("neg_sim"), 0.9), RED, 1, 1.5))));
+                        new SvgLineChart.Series("positive pairs", step, smooth(m.get(Metric.POSITIVE_SIMILARITY), 0.9), GREEN, 1, 1.5),
+                        new SvgLineChart.Series("negatives", step, smooth(m.get(Metric.NEGATIVE_SIMILARITY), 0.9), RED, 1, 1.5))));
                 html.append(SvgLineChart.render("alignment and uniformity", "step", List.of(
-                        new SvgLineChart.Series("alignment", step, smooth(m.get("alignment"), 0.9), BLUE, 1, 1.5),
-                        new SvgLineChart.Series("uniformity", step, smooth(m.get("uniformity"), 0.9), ORANGE, 1, 1.5))));
-                html.append(SvgLineChart.render("learning rate", "step", List.of(new SvgLineChart.Series(null, step, m.get("lr"), BLUE, 1, 1.5))));
+                        new SvgLineChart.Series("alignment", step, smooth(m.get(Metric.ALIGNMENT), 0.9), BLUE, 1, 1.5),
+                        new SvgLineChart.Series("uniformity", step, smooth(m.get(Metric.UNIFORMITY), 0.9), ORANGE, 1, 1.5))));
+                html.append(SvgLineChart.render("learning rate", "step", List.of(new SvgLineChart.Series(null, step, m.get(Metric.LEARNING_RATE), BLUE, 1, 1.5))));
                 html.append(SvgLineChart.render("views per second", "step",
-                        List.of(new SvgLineChart.Series(null, step, smooth(m.get("views_per_s"), 0.9), BLUE, 1, 1.5))));
-                List<SvgLineChart.Series> collapse = new java.util.ArrayList<>(List.of(new SvgLineChart.Series(null, step, m.get("embedding_std"),
+                        List.of(new SvgLineChart.Series(null, step, smooth(m.get(Metric.VIEWS_PER_SECOND), 0.9), BLUE, 1, 1.5))));
+                List<SvgLineChart.Series> collapse = new java.util.ArrayList<>(List.of(new SvgLineChart.Series(null, step, m.get(Metric.EMBEDDING_STD),
                         BLUE, 1, 1.5)));
-                if (m.containsKey("healthy_std")) {
-                    collapse.add(new SvgLineChart.Series("healthy 1/√d", step, m.get("healthy_std"), "#999999", 1, 1));
+                if (m.has(Metric.HEALTHY_STD)) {
+                    collapse.add(new SvgLineChart.Series("healthy 1/√d", step, m.get(Metric.HEALTHY_STD), "#999999", 1, 1));
                 }
                 html.append(SvgLineChart.render("embedding std (collapse meter)", "step", collapse));
                 methodCharts(html, step, m);
                 html.append("</div>");
                 int last = step.length - 1;
                 html.append(String.format(Locale.ROOT, "<p>%,d logged steps; last: loss %.4f, top-1 %.3f, %.0f s of training.</p>",
-                        step.length, m.get("loss")[last], m.get("top1")[last], m.get("elapsed_s")[last]));
+                        step.length, m.get(Metric.LOSS)[last], m.get(Metric.TOP1)[last], m.get(Metric.ELAPSED_SECONDS)[last]));
             }
         } else {
             html.append(run.isImported() ? "<p class='missing'>None: the encoder was imported, not pretrained here.</p>"

@@ -1,5 +1,7 @@
 package io.simclr.workbench.run;
 
+import io.simclr.workbench.train.Metric;
+import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
@@ -31,11 +33,11 @@ final class SweepPage {
             if (!Files.exists(metrics)) {
                 continue;
             }
-            Map<String, double[]> m = MetricsCsv.read(metrics);
+            MetricsTable m = MetricsCsv.read(metrics);
             String colour = ChartPage.colour(k++);
             String name = "τ " + c.temperature();
-            loss.add(new SvgLineChart.Series(name, m.get("global_step"), RunReport.smooth(m.get("loss"), 0.95), colour, 1, 1.5));
-            top1.add(new SvgLineChart.Series(name, m.get("global_step"), RunReport.smooth(m.get("top1"), 0.95), colour, 1, 1.5));
+            loss.add(new SvgLineChart.Series(name, m.get(Metric.GLOBAL_STEP), RunReport.smooth(m.get(Metric.LOSS), 0.95), colour, 1, 1.5));
+            top1.add(new SvgLineChart.Series(name, m.get(Metric.GLOBAL_STEP), RunReport.smooth(m.get(Metric.TOP1), 0.95), colour, 1, 1.5));
         }
         StringBuilder html = ChartPage.start("Temperature sweep");
         html.append("<h1>Temperature sweep</h1><p>").append(SvgLineChart.escape(summary.note())).append("</p><div class='charts'>");

@@ -1,5 +1,7 @@
 package io.simclr.workbench.run;
 
+import io.simclr.workbench.train.Metric;
+import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.eval.ViewSimilarities;
 import io.simclr.workbench.files.AtomicFiles;
@@ -98,12 +100,12 @@ public final class TemperatureSweep {
     }
 
     private static Cell cell(double t, Path dir, TrainingOutcome outcome, RunEvaluation.Report eval, long seed) throws IOException {
-        Map<String, double[]> m = MetricsCsv.read(dir.resolve(RunFolder.METRICS));
+        MetricsTable m = MetricsCsv.read(dir.resolve(RunFolder.METRICS));
         ViewSimilarities.Histograms h = ViewSimilarities.histograms(ViewSimilarities.compute(RunFolder.open(dir), HISTOGRAM_PAIRS, seed),
                 HISTOGRAM_BINS);
         return new Cell(t, dir.getFileName().toString(), outcome.status() == TrainingOutcome.Status.FAILED ? "failed" : "completed",
-                eval.trained().knnTop1(), eval.trained().linearTop1(), MetricsCsv.tailMean(m.get("top1")), MetricsCsv.tailMean(m.get("alignment")),
-                MetricsCsv.tailMean(m.get("uniformity")), MetricsCsv.tailMean(m.get("pos_sim")), MetricsCsv.tailMean(m.get("neg_sim")), outcome.trainingSeconds(),
+                eval.trained().knnTop1(), eval.trained().linearTop1(), m.tailMean(Metric.TOP1), m.tailMean(Metric.ALIGNMENT),
+                m.tailMean(Metric.UNIFORMITY), m.tailMean(Metric.POSITIVE_SIMILARITY), m.tailMean(Metric.NEGATIVE_SIMILARITY), outcome.trainingSeconds(),
                 h.positive(), h.negative());
     }
 

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,9 +27,8 @@ import java.util.Map;
  */
 public final class MetricsCsv implements Closeable {
 
-    public static final List<String> COLUMNS = List.of("epoch", "step", "global_step", "loss", "top1", "top5", "entropy",
-            "pos_sim", "neg_sim", "alignment", "uniformity", "embedding_std", "lr", "views_per_s", "elapsed_s", "eta_s", "grad_norm",
-            "healthy_std", "momentum", "queue_fill", "negative_age", "assignment_entropy", "prototypes_used");
+    /** The header of a new file. */
+    public static final List<String> COLUMNS = Metric.columns();
 
     private final Path file;
     private final BufferedWriter out;
@@ -94,14 +93,13 @@ public final class MetricsCsv implements Closeable {
     }
 
     /**
-     * The columns of a metrics file by name; rows that are cut short (a crash mid-write) are
-     * skipped, and an empty file gives empty columns.
+     * The metrics file read back, columns by name (columns this version does not know are left out);
+     * rows that are cut short (a crash mid-write) are skipped, and an empty file gives no rows.
      */
-    public static Map<String, double[]> read(Path file) throws IOException {
+    public static MetricsTable read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        Map<String, double[]> columns = new LinkedHashMap<>();
         if (lines.isEmpty()) {
-            return columns;
+            return new MetricsTable(Map.of(), 0);
         }
         String[] names = lines.get(0).split(",");
         List<double[]> rows = new ArrayList<>();
@@ -120,27 +118,23 @@ public final class MetricsCsv implements Closeable {
             }
             rows.add(row);
         }
+        Map<String, Metric> known = new HashMap<>();
+        for (Metric metric : Metric.values()) {
+            known.put(metric.column(), metric);
+        }
+        Map<Metric, double[]> columns = new EnumMap<>(Metric.class);
         for (int c = 0; c < names.length; c++) {
+            Metric metric = known.get(names[c]);
+            if (metric == null) {
+                continue;
+            }
             double[] values = new double[rows.size()];
             for (int r = 0; r < rows.size(); r++) {
                 values[r] = rows.get(r)[c];
             }
-            columns.put(names[c], values);
+            columns.put(metric, values);
         }
-        return columns;
-    }
-
-    /** Mean of the last tenth (at least one) of a column: where a curve ended, without one batch's noise; NaN for no column. */
-    public static double tailMean(double[] values) {
-        if (values == null || values.length == 0) {
-            return Double.NaN;
-        }
-        int from = values.length - Math.max(1, values.length / 10);
-        double sum = 0;
-        for (int i = from; i < values.length; i++) {
-            sum += values[i];
-        }
-        return sum / (values.length - from);
+        return new MetricsTable(columns, rows.size());
     }
 
     /** @throws IOException naming the file (a full disk, say) */
@@ -156,36 +150,36 @@ public final class MetricsCsv implements Closeable {
         ContrastiveMetrics m = s.metrics();
         MethodMetrics k = s.methodMetrics();
         Map<String, String> values = new HashMap<>();
-        values.put("epoch", String.valueOf(s.epoch()));
-        values.put("step", String.valueOf(s.stepInEpoch()));
-        values.put("global_step", String.valueOf(s.globalStep()));
-        put(values, "loss", "%.6f", m.loss());
-        put(values, "top1", "%.5f", m.top1());
-        put(values, "top5", "%.5f", m.top5());
-        put(values, "entropy", "%.5f", m.entropy());
-        put(values, "pos_sim", "%.5f", m.positiveSimilarity());
-        put(values, "neg_sim", "%.5f", m.negativeSimilarity());
-        put(values, "alignment", "%.5f", m.alignment());
-        put(values, "uniformity", "%.5f", m.uniformity());
-        put(values, "embedding_std", "%.6f", m.embeddingStd());
-        put(values, "lr", "%.6g", s.learningRate());
-        put(values, "views_per_s", "%.1f", s.viewsPerSecond());
-        put(values, "elapsed_s", "%.2f", s.elapsedSeconds());
-        put(values, "eta_s", "%.1f", s.etaSeconds());
-        put(values, "grad_norm", "%.6g", s.gradientNorm());
-        put(values, "healthy_std", "%.6f", m.healthyStd());
-        put(values, "momentum", "%.6f", k.momentum());
-        put(values, "queue_fill", "%.4f", k.queueFill());
-        put(values, "negative_age", "%.1f", k.negativeAge());
-        put(values, "assignment_entropy", "%.5f", k.assignmentEntropy());
-        put(values, "prototypes_used", "%.0f", k.prototypesUsed());
+        values.put(Metric.EPOCH.column(), String.valueOf(s.epoch()));
+        values.put(Metric.STEP.column(), String.valueOf(s.stepInEpoch()));
+        values.put(Metric.GLOBAL_STEP.column(), String.valueOf(s.globalStep()));
+        put(values, Metric.LOSS, "%.6f", m.loss());
+        put(values, Metric.TOP1, "%.5f", m.top1());
+        put(values, Metric.TOP5, "%.5f", m.top5());
+        put(values, Metric.ENTROPY, "%.5f", m.entropy());
+        put(values, Metric.POSITIVE_SIMILARITY, "%.5f", m.positiveSimilarity());
+        put(values, Metric.NEGATIVE_SIMILARITY, "%.5f", m.negativeSimilarity());
+        put(values, Metric.ALIGNMENT, "%.5f", m.alignment());
+        put(values, Metric.UNIFORMITY, "%.5f", m.uniformity());
+        put(values, Metric.EMBEDDING_STD, "%.6f", m.embeddingStd());
+        put(values, Metric.LEARNING_RATE, "%.6g", s.learningRate());
+        put(values, Metric.VIEWS_PER_SECOND, "%.1f", s.viewsPerSecond());
+        put(values, Metric.ELAPSED_SECONDS, "%.2f", s.elapsedSeconds());
+        put(values, Metric.ETA_SECONDS, "%.1f", s.etaSeconds());
+        put(values, Metric.GRADIENT_NORM, "%.6g", s.gradientNorm());
+        put(values, Metric.HEALTHY_STD, "%.6f", m.healthyStd());
+        put(values, Metric.MOMENTUM, "%.6f", k.momentum());
+        put(values, Metric.QUEUE_FILL, "%.4f", k.queueFill());
+        put(values, Metric.NEGATIVE_AGE, "%.1f", k.negativeAge());
+        put(values, Metric.ASSIGNMENT_ENTROPY, "%.5f", k.assignmentEntropy());
+        put(values, Metric.PROTOTYPES_USED, "%.0f", k.prototypesUsed());
         out.write(String.join(",", columns.stream().map(c -> values.getOrDefault(c, "NaN")).toList()));
         out.newLine();
         out.flush();
     }
 
-    private static void put(Map<String, String> values, String column, String format, double value) {
-        values.put(column, String.format(Locale.ROOT, format, value));
+    private static void put(Map<String, String> values, Metric metric, String format, double value) {
+        values.put(metric.column(), String.format(Locale.ROOT, format, value));
     }
 
     @Override

@@ -93,32 +93,33 @@ class MethodRunsTest {
         TrainingOutcome outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> trainer.train(false),
                 r -> new Thread(r, "a new thread").start()).get();
         assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status(), outcome.message());
-        Map<String, double[]> m = MetricsCsv.read(dir.resolve("run").resolve("metrics.csv"));
-        assertEquals(8, m.get("loss").length);
-        for (String always : List.of("loss", "top1", "pos_sim", "alignment", "uniformity", "embedding_std", "grad_norm")) {
+        MetricsTable m = MetricsCsv.read(dir.resolve("run").resolve("metrics.csv"));
+        assertEquals(8, m.get(Metric.LOSS).length);
+        for (Metric always : List.of(Metric.LOSS, Metric.TOP1, Metric.POSITIVE_SIMILARITY, Metric.ALIGNMENT, Metric.UNIFORMITY,
+                Metric.EMBEDDING_STD, Metric.GRADIENT_NORM)) {
             assertTrue(java.util.Arrays.stream(m.get(always)).allMatch(Double::isFinite), always + " for " + kind.id());
         }
-        assertEquals(1 / Math.sqrt(128), m.get("healthy_std")[0], 1e-6, "the collapse meter's healthy level, 1/sqrt(d)");
+        assertEquals(1 / Math.sqrt(128), m.get(Metric.HEALTHY_STD)[0], 1e-6, "the collapse meter's healthy level, 1/sqrt(d)");
         boolean momentum = kind == MethodKind.MOCO || kind == MethodKind.BYOL;
         boolean queue = kind == MethodKind.MOCO || kind == MethodKind.MEMORY_BANK || kind == MethodKind.SWAV;
         boolean negatives = kind == MethodKind.MOCO || kind == MethodKind.MEMORY_BANK;
-        assertEquals(momentum, Double.isFinite(m.get("momentum")[7]), "momentum");
-        assertEquals(queue, Double.isFinite(m.get("queue_fill")[7]), "queue fill");
-        assertEquals(negatives, Double.isFinite(m.get("negative_age")[7]), "age of the negatives");
-        assertEquals(kind == MethodKind.SWAV, Double.isFinite(m.get("prototypes_used")[7]), "prototypes in use");
-        assertEquals(kind == MethodKind.SIMCLR, Double.isFinite(m.get("entropy")[7]), "NT-Xent's entropy is SimCLR's");
+        assertEquals(momentum, Double.isFinite(m.get(Metric.MOMENTUM)[7]), "momentum");
+        assertEquals(queue, Double.isFinite(m.get(Metric.QUEUE_FILL)[7]), "queue fill");
+        assertEquals(negatives, Double.isFinite(m.get(Metric.NEGATIVE_AGE)[7]), "age of the negatives");
+        assertEquals(kind == MethodKind.SWAV, Double.isFinite(m.get(Metric.PROTOTYPES_USED)[7]), "prototypes in use");
+        assertEquals(kind == MethodKind.SIMCLR, Double.isFinite(m.get(Metric.ENTROPY)[7]), "NT-Xent's entropy is SimCLR's");
         switch (kind) {
             case MOCO -> {
-                assertEquals(0.99, m.get("momentum")[0], 1e-9);
-                assertEquals(1.0, m.get("momentum")[7] + 1e-3, 1e-3, "the cosine ramp nears 1 at the end");
-                assertEquals(1.0, m.get("queue_fill")[1], 1e-9, "two steps of 2 x 16 keys fill a queue of 64");
-                assertEquals(1.5, m.get("negative_age")[3], 1e-9, "at step 3 the queue holds the keys of steps 1 and 2");
+                assertEquals(0.99, m.get(Metric.MOMENTUM)[0], 1e-9);
+                assertEquals(1.0, m.get(Metric.MOMENTUM)[7] + 1e-3, 1e-3, "the cosine ramp nears 1 at the end");
+                assertEquals(1.0, m.get(Metric.QUEUE_FILL)[1], 1e-9, "two steps of 2 x 16 keys fill a queue of 64");
+                assertEquals(1.5, m.get(Metric.NEGATIVE_AGE)[3], 1e-9, "at step 3 the queue holds the keys of steps 1 and 2");
             }
-            case BYOL -> assertTrue(m.get("momentum")[7] > m.get("momentum")[0]);
-            case MEMORY_BANK -> assertEquals(1.0, m.get("queue_fill")[7], 1e-9, "after an epoch every image has a memory");
+            case BYOL -> assertTrue(m.get(Metric.MOMENTUM)[7] > m.get(Metric.MOMENTUM)[0]);
+            case MEMORY_BANK -> assertEquals(1.0, m.get(Metric.QUEUE_FILL)[7], 1e-9, "after an epoch every image has a memory");
             case SWAV -> {
-                assertTrue(m.get("prototypes_used")[0] >= 1 && m.get("prototypes_used")[0] <= 20);
-                assertTrue(m.get("assignment_entropy")[0] <= Math.log(20) + 1e-9);
+                assertTrue(m.get(Metric.PROTOTYPES_USED)[0] >= 1 && m.get(Metric.PROTOTYPES_USED)[0] <= 20);
+                assertTrue(m.get(Metric.ASSIGNMENT_ENTROPY)[0] <= Math.log(20) + 1e-9);
             }
             default -> { }
         }

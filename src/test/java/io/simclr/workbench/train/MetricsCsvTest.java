@@ -35,12 +35,13 @@ class MetricsCsvTest {
         try (MetricsCsv csv = MetricsCsv.open(file, -1)) {
             csv.append(step(0, new MethodMetrics(0.99, 0.25, 3, Double.NaN, Double.NaN)));
         }
-        Map<String, double[]> m = MetricsCsv.read(file);
-        assertEquals(MetricsCsv.COLUMNS, List.copyOf(m.keySet()));
-        assertArrayEquals(new double[] {0.99}, m.get("momentum"));
-        assertArrayEquals(new double[] {0.25}, m.get("queue_fill"));
-        assertArrayEquals(new double[] {0.0884}, m.get("healthy_std"));
-        assertTrue(Double.isNaN(m.get("entropy")[0]) && Double.isNaN(m.get("prototypes_used")[0]));
+        MetricsTable m = MetricsCsv.read(file);
+        assertEquals(1, m.rows());
+        assertTrue(java.util.Arrays.stream(Metric.values()).allMatch(m::has), "a new file has every column");
+        assertArrayEquals(new double[] {0.99}, m.get(Metric.MOMENTUM));
+        assertArrayEquals(new double[] {0.25}, m.get(Metric.QUEUE_FILL));
+        assertArrayEquals(new double[] {0.0884}, m.get(Metric.HEALTHY_STD));
+        assertTrue(Double.isNaN(m.get(Metric.ENTROPY)[0]) && Double.isNaN(m.get(Metric.PROTOTYPES_USED)[0]));
     }
 
     /** A run written before the methods' columns, resumed: its rows keep its header's columns and the file reads as one. */
@@ -55,8 +56,11 @@ class MetricsCsvTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(OLD_HEADER, lines.get(0));
         assertEquals(17, lines.get(2).split(",").length, lines.get(2));
-        Map<String, double[]> m = MetricsCsv.read(file);
-        assertArrayEquals(new double[] {3.1, 2.5}, m.get("loss"));
-        assertFalse(m.containsKey("momentum"));
+        MetricsTable m = MetricsCsv.read(file);
+        assertArrayEquals(new double[] {3.1, 2.5}, m.get(Metric.LOSS));
+        assertFalse(m.has(Metric.MOMENTUM));
+        assertTrue(Double.isNaN(m.get(Metric.MOMENTUM)[1]) && m.get(Metric.MOMENTUM).length == 2, "a column it lacks reads as NaN, row for row");
+        assertEquals(2.5, m.last(Metric.LOSS));
+        assertEquals(2.5, m.tailMean(Metric.LOSS), "the last tenth of two rows is the last row");
     }
 }

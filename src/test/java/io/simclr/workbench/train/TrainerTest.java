@@ -106,8 +106,8 @@ public class TrainerTest {
         double[] loss = {3.429930, 3.284159, 3.406597, 3.291669};
         double[] gradientNorm = {7.17545, 7.46051, 6.29847, 7.53650};
         for (int i = 0; i < loss.length; i++) {
-            assertEquals(loss[i], m.get("loss")[i], 2e-6, "loss at step " + i);
-            assertEquals(gradientNorm[i], m.get("grad_norm")[i], 2e-4, "gradient norm at step " + i);
+            assertEquals(loss[i], m.get(Metric.LOSS)[i], 2e-6, "loss at step " + i);
+            assertEquals(gradientNorm[i], m.get(Metric.GRADIENT_NORM)[i], 2e-4, "gradient norm at step " + i);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.simclr.workbench.app.runs;
 
+import io.simclr.workbench.train.Metric;
+import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.app.Appearance;
 import io.simclr.workbench.app.Charts;
 import io.simclr.workbench.app.DialogService;
@@ -40,6 +42,9 @@ public final class RunsView extends BorderPane {
     private final RunsViewModel model;
     private final TableView<RunSummary> table = new TableView<>();
     private final XYSeriesCollection curves = new XYSeriesCollection();
+    private final javafx.beans.property.ObjectProperty<OverlayCurve> curve = new javafx.beans.property.SimpleObjectProperty<>(OverlayCurve.LOSS);
+    private final Label scaleNote = Widgets.hint("");
+    private JFreeChart chart;
     private java.util.List<java.nio.file.Path> selectedFolders = java.util.List.of();
 
     /** @param dataset what an imported encoder is evaluated on (the Train screen's dataset) */
@@ -64,9 +69,17 @@ public final class RunsView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunSummary>) c -> overlay());
 
-        JFreeChart chart = Charts.lines("loss of the selected runs", "step", "loss (smoothed)", curves, java.util.List.of(), false);
+        chart = Charts.lines("loss of the selected runs", "step", "loss (smoothed)", curves, java.util.List.of(), false);
         ChartViewer viewer = Charts.viewer(chart, "runs-chart", appearance);
-        SplitPane split = new SplitPane(table, viewer);
+        var curvePicker = Widgets.choice("runs-curve", OverlayCurve.values(), curve, OverlayCurve::parse);
+        curvePicker.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        curve.addListener((o, was, now) -> overlay());
+        scaleNote.setId("runs-scale-note");
+        FlowPane chartBar = Widgets.toolbar(new Label("Overlay"), curvePicker, scaleNote);
+        chartBar.setPadding(new Insets(6, 10, 0, 10));
+        BorderPane chartPane = new BorderPane(viewer);
+        chartPane.setTop(chartBar);
+        SplitPane split = new SplitPane(table, chartPane);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         setCenter(split);
@@ -140,16 +153,23 @@ public final class RunsView extends BorderPane {
 
     private void overlay() {
         var selected = java.util.List.copyOf(table.getSelectionModel().getSelectedItems());
+        OverlayCurve shown = curve.get();
         model.curves(selected, loaded -> {
             curves.removeAllSeries();
+            chart.setTitle(shown.id() + " of the selected runs");
+            chart.getXYPlot().getRangeAxis().setLabel(shown.id() + " (smoothed)");
+            boolean methodsDiffer = loaded.keySet().stream().map(RunSummary::method).distinct().count() > 1;
+            scaleNote.setText(shown == OverlayCurve.LOSS && methodsDiffer
+                    ? "these runs train different methods, each loss on its own scale: overlay the in-batch top-1 or the collapse meter" : "");
             loaded.forEach((run, columns) -> {
-                double[] step = columns.getOrDefault("global_step", new double[0]);
-                double[] loss = columns.getOrDefault("loss", new double[0]);
-                XYSeries series = new XYSeries(run.name(), false, true);
-                double[] smoothed = io.simclr.workbench.run.RunReport.smooth(loss, 0.95);
+                double[] step = columns.get(Metric.GLOBAL_STEP);
+                double[] smoothed = io.simclr.workbench.run.RunReport.smooth(columns.get(shown.metric()), 0.95);
+                XYSeries series = new XYSeries(methodsDiffer ? run.name() + " (" + run.method() + ")" : run.name(), false, true);
                 int stride = Math.max(1, step.length / 2_000);
                 for (int i = 0; i < step.length; i += stride) {
-                    series.add(step[i], smoothed[i], false);
+                    if (Double.isFinite(smoothed[i])) {
+                        series.add(step[i], smoothed[i], false);
+                    }
                 }
                 curves.addSeries(series);
             });

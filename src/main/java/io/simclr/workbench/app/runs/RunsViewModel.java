@@ -1,5 +1,7 @@
 package io.simclr.workbench.app.runs;
 
+import io.simclr.workbench.train.Metric;
+import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.app.RunCatalog;
 import io.simclr.workbench.app.Workers;
 import io.simclr.workbench.exchange.EncoderImport;
@@ -48,9 +50,9 @@ public final class RunsViewModel {
     }
 
     /** Reads the loss curves of {@code selected} off the UI thread, then hands them over. */
-    public void curves(List<RunSummary> selected, Consumer<Map<RunSummary, Map<String, double[]>>> then) {
+    public void curves(List<RunSummary> selected, Consumer<Map<RunSummary, MetricsTable>> then) {
         worker.execute(() -> {
-            Map<RunSummary, Map<String, double[]>> out = new java.util.LinkedHashMap<>();
+            Map<RunSummary, MetricsTable> out = new java.util.LinkedHashMap<>();
             for (RunSummary r : selected) {
                 Path metrics = r.folder().resolve(RunFolder.METRICS);
                 try {

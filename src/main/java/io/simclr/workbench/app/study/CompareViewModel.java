@@ -1,5 +1,7 @@
 package io.simclr.workbench.app.study;
 
+import io.simclr.workbench.train.Metric;
+import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.app.ExperimentJob;
 import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.method.MethodKind;
@@ -113,8 +115,8 @@ public final class CompareViewModel {
                 for (MethodComparison.Cell c : s.cells()) {
                     Path metrics = dir.resolve(c.run()).resolve(RunFolder.METRICS);
                     if (Files.exists(metrics)) {
-                        Map<String, double[]> m = MetricsCsv.read(metrics);
-                        meters.put(c.method(), new Collapse(m.get("global_step"), RunReport.smooth(m.get("embedding_std"), 0.9), c.healthyStd()));
+                        MetricsTable m = MetricsCsv.read(metrics);
+                        meters.put(c.method(), new Collapse(m.get(Metric.GLOBAL_STEP), RunReport.smooth(m.get(Metric.EMBEDDING_STD), 0.9), c.healthyStd()));
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package io.simclr.workbench.app.temperature;
 
+import io.simclr.workbench.train.Metric;
+import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.app.ExperimentJob;
 import io.simclr.workbench.augment.AugmentationPreset;
@@ -140,9 +142,9 @@ public final class SweepViewModel {
                 for (TemperatureSweep.Cell c : s.cells()) {
                     Path metrics = dir.resolve(c.run()).resolve(RunFolder.METRICS);
                     if (Files.exists(metrics)) {
-                        Map<String, double[]> m = MetricsCsv.read(metrics);
-                        loaded.put(c.temperature(), new Curves(m.get("global_step"), RunReport.smooth(m.get("loss"), 0.95),
-                                RunReport.smooth(m.get("top1"), 0.95)));
+                        MetricsTable m = MetricsCsv.read(metrics);
+                        loaded.put(c.temperature(), new Curves(m.get(Metric.GLOBAL_STEP), RunReport.smooth(m.get(Metric.LOSS), 0.95),
+                                RunReport.smooth(m.get(Metric.TOP1), 0.95)));
                     }
                 }
             }
