@@ -3,16 +3,17 @@
 # encoder, MLP head 128, batch 128, 32 px, simclr-cifar augmentations, Adam 2e-3 with a per-step cosine,
 # the method's defaults), over three seeds a side; prints each RESULT and the medians.
 #   bench/compare_methods.sh byol [EPOCHS=30] [SEEDS="1 2 3"]
-# Needs `mvn -B package` first and PyTorch 2.13 in ~/peer (DESIGN.md, "Peers").
+# Needs `mvn -B package` first (or JAR=path/to/simclr-workbench.jar) and PyTorch 2.13 in ~/peer (DESIGN.md, "Peers").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 method=$1; epochs=${2:-30}; seeds=${3:-1 2 3}
+JAR=${JAR:-target/app/simclr-workbench.jar}
 script=bench/pytorch_${method//-/_}.py
 ours=(); theirs=(); random=()
 for seed in $seeds; do
   out=runs/bench-methods/$method-seed-$seed
   rm -rf "$out"
-  r=$(java -jar target/app/simclr-workbench.jar train --data cifar10 --data-dir ../shared/datasets/cifar10-subset --method "$method" \
+  r=$(java -jar "$JAR" train --data cifar10 --data-dir ../shared/datasets/cifar10-subset --method "$method" \
       --batch 128 --epochs "$epochs" --lr 2e-3 --seed "$seed" --log-every 10 --threads 2 --out "$out" | grep '^RESULT')
   p=$(~/peer/bin/python "$script" --epochs "$epochs" --seed "$seed" --threads 2 | grep '^RESULT')
   echo "seed $seed workbench: $r"
