@@ -164,7 +164,8 @@ for bad in "--image-size -5" "--image-size 5000" "--batch 1" "--batch 100000" "-
     total=$((total + 1))
     out="$WORK/bad-$total"
     # shellcheck disable=SC2086
-    "${APP[@]}" train --shapes-count 400 --epochs 3 $bad --out "$out" > /dev/null 2> "$out.err"
+    epochs=(--epochs 3); [[ $bad == --epochs* ]] && epochs=()
+    "${APP[@]}" train --shapes-count 400 "${epochs[@]}" $bad --out "$out" > /dev/null 2> "$out.err"
     code=$?
     [ $code = 2 ] && one_line_no_trace "$out.err" && [ ! -e "$out" ] && ok=$((ok + 1)) || echo "  refused badly: $bad: $(head -2 "$out.err")" >&2
 done

@@ -35,7 +35,7 @@ public final class AtomicFiles {
     /** @throws IOException naming {@code target} (a full disk, a read-only file or folder) */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+        if (isReadOnly(absolute)) {
             throw new IOException(target + " is read-only; make it writable (chmod u+w) or work on a copy of the folder");
         }
         Path tmp;
@@ -57,6 +57,21 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * True when {@code file} exists and its user made it read-only: not writable to this process, or
+     * (for root, to whom every file is writable) without its owner's write permission.
+     */
+    public static boolean isReadOnly(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        if (!Files.isWritable(file)) {
+            return true;
+        }
+        return Files.getFileAttributeView(file, PosixFileAttributeView.class) != null
+                && !Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
 
     public static void writeString(Path target, String text) throws IOException {

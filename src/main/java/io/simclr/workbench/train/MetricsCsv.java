@@ -46,7 +46,7 @@ public final class MetricsCsv implements Closeable {
      * after the checkpoint, by a run that then died) are dropped so the curve continues cleanly.
      */
     public static MetricsCsv open(Path file, long resumeStep) throws IOException {
-        if (Files.exists(file) && !Files.isWritable(file)) {
+        if (AtomicFiles.isReadOnly(file)) {
             throw new IOException(file + " is read-only; make it writable (chmod u+w) to train in this run, or copy the run folder");
         }
         if (Files.exists(file) && resumeStep >= 0) {
