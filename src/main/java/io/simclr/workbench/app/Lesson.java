@@ -11,10 +11,10 @@ import java.util.List;
 
 /**
  * A lesson file: what a teacher prepared — a title and a short text shown above the screen, the
- * screen to open, the augmentation preset and controls, the training settings, the temperature
+ * screen to open (and its tab, on a screen with tabs), the augmentation preset and controls, the training settings, the temperature
  * view's tau, and which controls (by id) are hidden so a class sees only what the lesson is about.
  */
-public record Lesson(String title, String text, String screen, String preset, AugmentationConfig augmentation, int seed, Training training,
+public record Lesson(String title, String text, String screen, String tab, String preset, AugmentationConfig augmentation, int seed, Training training,
                      double temperature, List<String> hidden) {
 
     /**
@@ -27,7 +27,7 @@ public record Lesson(String title, String text, String screen, String preset, Au
 
     /** A lesson with nothing in it yet, for screens to fill. */
     public static Lesson empty() {
-        return new Lesson(null, null, null, null, null, 0, null, 0, List.of());
+        return new Lesson(null, null, null, null, null, null, 0, null, 0, List.of());
     }
 
     public static Lesson read(Path file) {
@@ -83,26 +83,27 @@ public record Lesson(String title, String text, String screen, String preset, Au
     }
 
     public Lesson withText(String newTitle, String newText) {
-        return new Lesson(newTitle, newText, screen, preset, augmentation, seed, training, temperature, hidden);
+        return new Lesson(newTitle, newText, screen, tab, preset, augmentation, seed, training, temperature, hidden);
     }
 
-    public Lesson withScreen(String newScreen) {
-        return new Lesson(title, text, newScreen, preset, augmentation, seed, training, temperature, hidden);
+    /** @param newTab the tab shown on that screen, or null on a screen without tabs */
+    public Lesson withScreen(String newScreen, String newTab) {
+        return new Lesson(title, text, newScreen, newTab, preset, augmentation, seed, training, temperature, hidden);
     }
 
     public Lesson withAugmentations(String newPreset, AugmentationConfig newAugmentation, int newSeed) {
-        return new Lesson(title, text, screen, newPreset, newAugmentation, newSeed, training, temperature, hidden);
+        return new Lesson(title, text, screen, tab, newPreset, newAugmentation, newSeed, training, temperature, hidden);
     }
 
     public Lesson withTraining(Training newTraining) {
-        return new Lesson(title, text, screen, preset, augmentation, seed, newTraining, temperature, hidden);
+        return new Lesson(title, text, screen, tab, preset, augmentation, seed, newTraining, temperature, hidden);
     }
 
     public Lesson withTemperature(double newTemperature) {
-        return new Lesson(title, text, screen, preset, augmentation, seed, training, newTemperature, hidden);
+        return new Lesson(title, text, screen, tab, preset, augmentation, seed, training, newTemperature, hidden);
     }
 
     public Lesson withHidden(List<String> newHidden) {
-        return new Lesson(title, text, screen, preset, augmentation, seed, training, temperature, List.copyOf(newHidden));
+        return new Lesson(title, text, screen, tab, preset, augmentation, seed, training, temperature, List.copyOf(newHidden));
     }
 }

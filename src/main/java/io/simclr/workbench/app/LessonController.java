@@ -91,17 +91,41 @@ public final class LessonController {
             node.setVisible(!hide);
             node.setManaged(!hide);
         });
-        show.accept(lesson.screen() == null ? Screen.AUGMENTATIONS : Screen.byTitle(lesson.screen()));
+        Screen screen = lesson.screen() == null ? Screen.AUGMENTATIONS : Screen.byTitle(lesson.screen());
+        show.accept(screen);
+        javafx.scene.control.TabPane tabs = tabsOf(screens.get(screen));
+        if (lesson.tab() != null && tabs != null) {
+            tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(lesson.tab())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        }
     }
 
     /** Everything a lesson file holds, as the window shows it now. */
     public Lesson capture() {
-        Lesson lesson = Lesson.empty().withText(title, body).withScreen(shown.get().title())
+        javafx.scene.control.TabPane tabs = tabsOf(screens.get(shown.get()));
+        String tab = tabs != null && tabs.getSelectionModel().getSelectedItem() != null ? tabs.getSelectionModel().getSelectedItem().getText() : null;
+        Lesson lesson = Lesson.empty().withText(title, body).withScreen(shown.get().title(), tab)
                 .withHidden(hideables().stream().filter(n -> !n.isVisible()).map(Node::getId).toList());
         for (LessonPart part : parts) {
             lesson = part.capture(lesson);
         }
         return lesson;
+    }
+
+    /** The screen's tabs (the first tab pane in it, outside any tab), or null for a screen without. */
+    private static javafx.scene.control.TabPane tabsOf(Node node) {
+        if (node instanceof javafx.scene.control.TabPane tabs) {
+            return tabs;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                javafx.scene.control.TabPane found = tabsOf(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** The controls a lesson may hide, by screen then place. */

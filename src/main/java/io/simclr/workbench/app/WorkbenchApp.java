@@ -14,6 +14,7 @@ import io.simclr.workbench.app.study.BackboneView;
 import io.simclr.workbench.app.study.BackboneViewModel;
 import io.simclr.workbench.app.study.CompareView;
 import io.simclr.workbench.app.study.CompareViewModel;
+import io.simclr.workbench.app.study.MethodMapView;
 import io.simclr.workbench.app.study.StudyView;
 import io.simclr.workbench.app.study.StudyViewModel;
 import io.simclr.workbench.app.temperature.SweepView;
@@ -192,7 +193,11 @@ public final class WorkbenchApp extends Application implements Navigation {
                 catalog, dialogs, appearance));
         TabPane studies = new TabPane(new Tab("Augmentation study", new StudyView(study, catalog.folder(), dialogs, appearance)),
                 new Tab("Compare methods", new CompareView(comparison, catalog.folder(), dialogs, appearance)),
-                new Tab("Backbone study", new BackboneView(backbones, catalog.folder(), dialogs, appearance)));
+                new Tab("Backbone study", new BackboneView(backbones, catalog.folder(), dialogs, appearance)),
+                new Tab("Map of methods", new MethodMapView(appearance, method -> {
+                    training.method.set(method);
+                    show(Screen.TRAIN);
+                })));
         studies.setId("study-tabs");
         studies.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         screens.put(Screen.STUDY, studies);

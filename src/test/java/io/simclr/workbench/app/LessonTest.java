@@ -101,6 +101,29 @@ class LessonTest extends FxRobot {
         assertFalse(app.hideableForTest("train-lr").isVisible(), "the lesson's hidden controls stay hidden");
     }
 
+    @Test
+    void theMapOfMethodsOpensOnItsTabAndSendsAnUntrainedMethodToItsTrainedNeighbour() throws Exception {
+        interact(() -> app.openLessonForTest(Lesson.builtIn("methods-map.json")));
+        assertTrue(lookup("#nav-study").queryAs(ToggleButton.class).isSelected());
+        javafx.scene.control.TabPane tabs = lookup("#study-tabs").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals("Map of methods", tabs.getSelectionModel().getSelectedItem().getText(), "the lesson opens its tab");
+        Path saved = dir.resolve("saved.json");
+        interact(() -> {
+            try {
+                app.saveLessonForTest(saved);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals("Map of methods", Lesson.read(saved).tab(), "a saved lesson keeps the tab");
+
+        clickOn("#map-card-deepcluster");
+        assertTrue(lookup("#map-detail").queryAs(javafx.scene.control.Label.class).getText().startsWith("DeepCluster"));
+        clickOn("#map-train-deepcluster");
+        assertTrue(lookup("#nav-train").queryAs(ToggleButton.class).isSelected(), "its button opens the Train screen");
+        assertEquals(io.simclr.workbench.method.MethodKind.SWAV, app.trainingForTest().method.get(), "with its trained neighbour chosen");
+    }
+
     /** Whether a node and all its parents are visible. */
     private static boolean shown(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
