@@ -71,6 +71,21 @@ public final class BackboneView extends BorderPane {
         fineTune.getItems().setAll(BackboneStudy.FineTune.values());
         fineTune.valueProperty().bindBidirectional(model.fineTune);
         fineTune.setMaxWidth(Double.MAX_VALUE);
+        fineTune.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(BackboneStudy.FineTune f) {
+                return f == null ? "" : switch (f) {
+                    case NONE -> "none (the table only)";
+                    case BEST -> "the best cell";
+                    case ALL -> "every cell";
+                };
+            }
+
+            @Override
+            public BackboneStudy.FineTune fromString(String text) {
+                throw new UnsupportedOperationException("chosen from the list");
+            }
+        });
         fineTune.disableProperty().bind(model.job.running);
 
         Button run = new Button("Study");
@@ -124,13 +139,13 @@ public final class BackboneView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No cell has finished yet."));
         table.getColumns().add(column("encoder", BackboneStudy.Cell::encoder));
-        table.getColumns().add(column("parameters", c -> model.summary.get().row(c.encoder())
+        table.getColumns().add(column("params", c -> model.summary.get().row(c.encoder())
                 .map(r -> String.format(Locale.ROOT, "%.1f M", r.parameters() / 1e6)).orElse("")));
         table.getColumns().add(column("head", c -> String.valueOf(c.headDim())));
         table.getColumns().add(column("batch", c -> String.valueOf(c.batchSize())));
-        table.getColumns().add(column("linear on h", c -> percent(c.linearTop1H())));
-        table.getColumns().add(column("linear on z", c -> percent(c.linearTop1Z())));
-        table.getColumns().add(column("random init, h", c -> model.summary.get().row(c.encoder())
+        table.getColumns().add(column("h", c -> percent(c.linearTop1H())));
+        table.getColumns().add(column("z", c -> percent(c.linearTop1Z())));
+        table.getColumns().add(column("untrained", c -> model.summary.get().row(c.encoder())
                 .map(r -> r.randomInitLinearTop1() == null ? "" : percent(r.randomInitLinearTop1())).orElse("")));
         table.getColumns().add(column("steps", c -> String.valueOf(c.steps())));
         table.getColumns().add(column("wall time", c -> String.format(Locale.ROOT, "%.0f s", c.wallSeconds())));
@@ -145,7 +160,10 @@ public final class BackboneView extends BorderPane {
         }
         Charts.style(chart);
         downstream.setId("backbone-downstream");
-        VBox tablePane = new VBox(6, table, downstream);
+        Label legend = Widgets.hint("Linear-probe test top-1 on h (the encoder's output) and on z (the head's output), beside the same"
+                + " encoder untrained; steps: how many the cell took in its time.");
+        legend.setWrapText(true);
+        VBox tablePane = new VBox(6, legend, table, downstream);
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         SplitPane center = new SplitPane(tablePane, Charts.viewer(chart, "backbone-chart", appearance));
         center.setOrientation(Orientation.VERTICAL);

@@ -82,11 +82,15 @@ public final class MethodMapView extends BorderPane {
         name.setStyle("-fx-font-weight: bold;");
         Label paper = Widgets.hint(entry.paper());
         MethodKind target = entry.isTrained() ? entry.trained() : entry.neighbour();
-        Button trainIt = new Button(entry.isTrained() ? "Train " + target.id() : "Not trained here: try " + target.id());
+        Button trainIt = new Button((entry.isTrained() ? "Train " : "Try ") + target.id());
         trainIt.setId("map-train-" + entry.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
         trainIt.setOnAction(e -> train.accept(target));
         trainIt.setMaxWidth(Double.MAX_VALUE);
-        VBox card = new VBox(3, name, paper, trainIt);
+        VBox card = new VBox(3, name, paper);
+        if (!entry.isTrained()) {
+            card.getChildren().add(Widgets.hint("not trained here; its trained neighbour:"));
+        }
+        card.getChildren().add(trainIt);
         card.setPadding(new Insets(8));
         card.getStyleClass().add(entry.isTrained() ? "map-card-trained" : "map-card-other");
         card.setId("map-card-" + entry.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
@@ -121,18 +125,29 @@ public final class MethodMapView extends BorderPane {
                 }
             }
             case MOMENTUM -> {
-                box(g, 8, 14, 84, 30, BLUE, ink, "online + predictor");
-                box(g, 108, 14, 84, 30, GREY, ink, "slow copy");
-                arrow(g, 150, 50, 150, 78, muted);
-                arrow(g, 50, 50, 92, 82, BLUE);
+                // The network feeds a predictor that must match the output of a slow (or gradient-stopped) copy of itself.
+                box(g, 6, 10, 80, 24, BLUE, ink, "network");
+                box(g, 114, 10, 80, 24, BLUE, ink, "predictor");
+                arrow(g, 86, 22, 113, 22, BLUE);
+                box(g, 6, 72, 80, 24, GREY, ink, "slow copy");
+                arrow(g, 46, 35, 46, 71, muted);
+                g.setFill(muted);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText("copied", 50, 53);
+                g.setStroke(GREEN);
+                g.setLineDashes(4, 3);
+                g.strokeLine(154, 35, 154, 84);
+                g.strokeLine(154, 84, 87, 84);
+                g.setLineDashes();
+                g.setFill(GREEN);
+                g.fillText("match", 158, 60);
                 g.setStroke(ORANGE);
                 g.setLineWidth(3);
-                g.strokeLine(138, 64, 162, 64);
+                g.strokeLine(104, 76, 104, 92);
                 g.setLineWidth(1.5);
-                g.setFill(ink);
-                g.fillText("predict ≈ target", 100, 96);
                 g.setFill(ORANGE);
-                g.fillText("no gradient", 170, 56);
+                g.fillText("no gradient", 110, 101);
+                g.setTextAlign(TextAlignment.CENTER);
             }
             case CLUSTERING -> {
                 Color[] colours = {BLUE, ORANGE, GREEN};
