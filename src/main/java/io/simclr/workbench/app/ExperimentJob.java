@@ -7,7 +7,6 @@ import io.simclr.workbench.train.TrainingListener;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -43,17 +42,10 @@ public final class ExperimentJob {
     private ExperimentControl control;
 
     public ExperimentJob(String threadName) {
-        executor = daemon(threadName);
-        reader = daemon(threadName + "-results");
+        executor = Workers.daemon(threadName);
+        reader = Workers.daemon(threadName + "-results");
     }
 
-    private static ExecutorService daemon(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-    }
 
     /** What reading an experiment folder's results returns. */
     public interface Reader<T> {

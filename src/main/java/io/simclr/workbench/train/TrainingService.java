@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -22,11 +21,7 @@ import java.util.stream.Stream;
  */
 public final class TrainingService implements AutoCloseable {
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "simclr-trainer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = EngineThreads.single("simclr-trainer");
 
     /** A started job: its control (stop, pause, resume) and its outcome to come. */
     public record Job(TrainingControl control, CompletableFuture<TrainingOutcome> outcome) {}
