@@ -32,7 +32,7 @@ public final class DatasetChoice {
     /** Images of the training split of a chosen folder (for the shapes, {@link #shapesCount} says it). */
     public final IntegerProperty folderTrainImages = new SimpleIntegerProperty();
     /** What the chosen dataset holds, in a line ("4,000 train and 1,000 test images in 10 classes · 28 px: …"). */
-    public final StringProperty summary = new SimpleStringProperty(DatasetInspection.inspect(DataSource.SHAPES, null).summary());
+    public final StringProperty summary = new SimpleStringProperty(DatasetInspection.shapes(shapesCount.get()).summary());
     public final BooleanProperty checking = new SimpleBooleanProperty();
     /** Why the last folder was refused; null when the choice is good. */
     public final StringProperty problem = new SimpleStringProperty();
@@ -42,6 +42,11 @@ public final class DatasetChoice {
 
     public DatasetChoice(Executor ui) {
         this.ui = ui;
+        shapesCount.addListener(o -> {
+            if (source.get() == DataSource.SHAPES) {
+                summary.set(DatasetInspection.shapes(shapesCount.get()).summary());
+            }
+        });
     }
 
     public void useShapes() {
@@ -49,7 +54,7 @@ public final class DatasetChoice {
         folder.set(null);
         imageSize.set(32);
         source.set(DataSource.SHAPES);
-        summary.set(DatasetInspection.inspect(DataSource.SHAPES, null).summary());
+        summary.set(DatasetInspection.shapes(shapesCount.get()).summary());
     }
 
     /** Looks at {@code dir} as a {@code kind} dataset; takes it if it is one, else says why and keeps the previous choice. */
@@ -72,7 +77,7 @@ public final class DatasetChoice {
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     problem.set(e.getMessage());
-                    summary.set(source.get() == DataSource.SHAPES ? DatasetInspection.inspect(DataSource.SHAPES, null).summary()
+                    summary.set(source.get() == DataSource.SHAPES ? DatasetInspection.shapes(shapesCount.get()).summary()
                             : "still " + folder.get());
                     checking.set(false);
                 });
@@ -88,7 +93,7 @@ public final class DatasetChoice {
     /** The data part of a job's config. */
     public DataConfig config() {
         if (source.get() == DataSource.SHAPES) {
-            return DataConfig.shapes().withCounts(shapesCount.get(), Math.max(1, shapesCount.get() / 5));
+            return DataConfig.shapes(shapesCount.get());
         }
         return DataConfig.of(source.get(), folder.get()).withImageSize(imageSize.get());
     }

@@ -77,6 +77,14 @@ public final class Widgets {
         return bar;
     }
 
+    /** A label and the controls it names, kept on one line when a toolbar wraps. */
+    public static HBox labelled(String label, Node... controls) {
+        HBox group = new HBox(6, new Label(label));
+        group.getChildren().addAll(controls);
+        group.setAlignment(Pos.CENTER_LEFT);
+        return group;
+    }
+
     /** A hint in the muted style, wrapping. */
     public static Label hint(String text) {
         Label label = new Label(text);

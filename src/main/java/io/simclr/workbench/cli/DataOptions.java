@@ -33,7 +33,7 @@ public final class DataOptions {
         if (source != DataSource.SHAPES && dataDir == null) {
             throw new IllegalArgumentException("--data " + source.id() + " needs --data-dir pointing at its folder");
         }
-        DataConfig config = DataConfig.of(source, dataDir).withImageSize(imageSize).withCounts(shapesCount, Math.max(1, shapesCount / 5));
+        DataConfig config = DataConfig.of(source, dataDir).withImageSize(imageSize).withShapesCount(shapesCount);
         List<String> problems = config.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems).replace("data.imageSize", "--image-size")

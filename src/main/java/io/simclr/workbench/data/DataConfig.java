@@ -29,6 +29,11 @@ public record DataConfig(DataSource source, String dataDir, int imageSize, int t
                 DEFAULT_SHAPES_SEED, 0);
     }
 
+    /** The built-in shapes with {@code trainImages} to train on and a fifth as many to test on. */
+    public static DataConfig shapes(int trainImages) {
+        return shapes().withShapesCount(trainImages);
+    }
+
     public static DataConfig of(DataSource source, Path dataDir) {
         return new DataConfig(source, dataDir == null ? null : dataDir.toString(), 0, ShapesDataset.DEFAULT_TRAIN_COUNT,
                 ShapesDataset.DEFAULT_TEST_COUNT, DEFAULT_SHAPES_SEED, 0);
@@ -41,6 +46,11 @@ public record DataConfig(DataSource source, String dataDir, int imageSize, int t
     /** The same dataset read from another folder (it moved since the run was made). */
     public DataConfig withDataDir(Path dir) {
         return new DataConfig(source, dir.toString(), imageSize, trainCount, testCount, seed, cacheBudgetMb);
+    }
+
+    /** {@code trainImages} generated shapes to train on and a fifth as many to test on. */
+    public DataConfig withShapesCount(int trainImages) {
+        return withCounts(trainImages, Math.max(1, trainImages / 5));
     }
 
     public DataConfig withCounts(int train, int test) {

@@ -51,14 +51,20 @@ public final class DatasetInspection {
     public static Report inspect(DataSource source, Path folder) {
         DataConfig config = DataConfig.of(source, folder);
         return switch (source) {
-            case SHAPES -> new Report(source, null, config.trainCount(), config.testCount(), ShapesDataset.classNames(), 32,
-                    "the built-in shapes are drawn at 32 px");
+            case SHAPES -> shapes(config.trainCount());
             case CIFAR10 -> new Report(source, folder, DatasetLoader.count(config, Split.TRAIN), DatasetLoader.count(config, Split.TEST),
                     Cifar10BinaryReader.classNames(folder), Cifar10BinaryReader.SIDE, "CIFAR-10's own size");
             case STL10 -> new Report(source, folder, DatasetLoader.count(config, Split.TRAIN), DatasetLoader.count(config, Split.TEST),
                     Stl10BinaryReader.DEFAULT_CLASS_NAMES, Stl10BinaryReader.SIDE, "STL-10's own size");
             case FOLDER -> inspectFolder(folder);
         };
+    }
+
+    /** The built-in shapes at {@code trainImages} training images (and a fifth of that to test on, as {@link DataConfig#shapes()} splits). */
+    public static Report shapes(int trainImages) {
+        DataConfig config = DataConfig.shapes(trainImages);
+        return new Report(DataSource.SHAPES, null, config.trainCount(), config.testCount(), ShapesDataset.classNames(), 32,
+                "the built-in shapes are drawn at 32 px");
     }
 
     private static Report inspectFolder(Path folder) {

@@ -52,10 +52,8 @@ class EmbeddingsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(40, model.testImages.get(), "a fifth of 200 shapes are test images");
         assertTrue(robot.lookup("#embed-points-of").queryAs(javafx.scene.control.Label.class).getText().contains("of 40 test images"));
-        robot.interact(() -> {
-            model.points.set(40);
-            model.perplexity.set(5);
-        });
+        assertEquals(40, model.points.get(), "the points box never offers more points than the run has test images");
+        robot.interact(() -> model.perplexity.set(5));
         robot.clickOn("#embed-tsne");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.coordinates.get() != null && !model.running.get());
         WaitForAsyncUtils.waitForFxEvents();

@@ -202,10 +202,34 @@ class TrainViewTest {
     void theClassDemoRecipeShowsItsTimeBeforeStartAndAnyChangeMakesItCustom(FxRobot robot) {
         robot.interact(() -> model.recipe.set(TrainViewModel.Recipe.CLASS_DEMO));
         assertEquals(3_000, dataset.shapesCount.get());
+        assertTrue(dataset.summary.get().startsWith("3,000 train and 600 test images in 10 classes"),
+                "the dataset line counts the recipe's images: " + dataset.summary.get());
         String demo = model.expectedTime.get();
-        assertTrue(demo.matches("expected time: about \\d+ s .*"), demo);
+        assertTrue(demo.matches("expected time: about (\\d+ min )?\\d+ s .*"), demo);
         robot.interact(() -> model.epochs.set(model.epochs.get() * 2));
         assertEquals(TrainViewModel.Recipe.CUSTOM, model.recipe.get());
         assertNotEquals(demo, model.expectedTime.get(), "the estimate follows the settings");
+    }
+
+    @Test
+    void aRunsMeasuredSpeedReplacesTheLaptopFigureInTheEstimateAsSoonAsItIsMeasured(FxRobot robot) throws Exception {
+        java.util.prefs.Preferences prefs = java.util.prefs.Preferences.userRoot().node("/io/simclr/workbench/test-speed-" + System.nanoTime());
+        try {
+            TrainViewModel measuring = new TrainViewModel(dataset, catalog, new TrainingSpeed(prefs));
+            robot.interact(() -> {
+                dataset.shapesCount.set(60);
+                measuring.batch.set(12);
+                measuring.epochs.set(1);
+            });
+            assertTrue(measuring.expectedTime.get().contains("2-core laptop"), measuring.expectedTime.get());
+            robot.interact(measuring::start);
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+                robot.interact(measuring::drain);
+                return measuring.expectedTime.get().contains(" here ");
+            });
+            measuring.close();
+        } finally {
+            prefs.removeNode();
+        }
     }
 }

@@ -122,7 +122,7 @@ public final class EmbeddingsView extends BorderPane {
     }
 
     private FlowPane toolbar(RunCatalog catalog) {
-        Spinner<Integer> points = Widgets.intSpinner("embed-points", 50, 50_000, 500, model.points);
+        Spinner<Integer> points = Widgets.intSpinner("embed-points", 10, 50_000, 500, model.points);
         points.setPrefWidth(110);
         Label ofImages = new Label();
         ofImages.setId("embed-points-of");
@@ -161,8 +161,8 @@ public final class EmbeddingsView extends BorderPane {
         projector.setOnAction(e -> model.exportProjector());
         export.getItems().add(projector);
         export.disableProperty().bind(model.coordinates.isNull());
-        FlowPane bar = Widgets.toolbar(Widgets.runPicker(catalog, "embed-run"), new Label("points"), points, ofImages, new Label("perplexity"),
-                perplexity, tsne, pca, pause, stop, export);
+        FlowPane bar = Widgets.toolbar(Widgets.runPicker(catalog, "embed-run"), Widgets.labelled("points", points, ofImages),
+                Widgets.labelled("perplexity", perplexity), tsne, pca, pause, stop, export);
         bar.setPadding(new Insets(10));
         return bar;
     }

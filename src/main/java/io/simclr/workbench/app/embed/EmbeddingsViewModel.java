@@ -83,6 +83,9 @@ public final class EmbeddingsViewModel {
                 int count = DatasetLoader.count(RunFolder.open(run).readConfig().data(), Split.TEST);
                 ui.execute(() -> {
                     testImages.set(count);
+                    if (count > 0 && points.get() > count) {
+                        points.set(count); // a map cannot show more points than the run has test images
+                    }
                     if (!running.get() && coordinates.get() == null) {
                         status.set(run.getFileName() + ": " + String.format(java.util.Locale.ROOT, "%,d", count)
                                 + " test images to map; press t-SNE (or PCA, instant)");

@@ -61,7 +61,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
 
     /** A ready-made job; choosing one sets the dataset and settings, changing any setting makes it Custom. */
     public enum Recipe implements io.simclr.workbench.json.Choice {
-        CLASS_DEMO("class demo", "A run to show a class: 3,000 shapes, 12 epochs; a map with clusters in about a minute and a half."),
+        CLASS_DEMO("class demo", "A run to show a class: 3,000 shapes, 10 epochs, batch 32, Adam 4e-3, tau 0.1; kNN about 0.5 and a first map of the shapes in about two minutes on a 2-core laptop."),
         CLASSROOM("classroom", "The built-in shapes' recipe: 5,000 shapes, 24 epochs, batch 64, Adam 2e-3, tau 0.2; kNN about 0.9."),
         CUSTOM("custom", "Your own settings.");
 
@@ -90,9 +90,16 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
 
     static final int MAX_POINTS = 4_000;
     private static final int MAX_LOG_LINES = 500;
-    /** The class demo: chosen over runs on this 2-core laptop for the shortest run whose t-SNE map shows the ten shapes apart. */
+    /**
+     * The class demo, chosen over runs on this 2-core machine at equal time: small batches take more steps from the same views
+     * and a higher rate with a lower temperature learns faster (kNN 0.43 after 7 epochs against 0.37 at the classroom's
+     * batch 64, Adam 2e-3, tau 0.2).
+     */
     static final int DEMO_IMAGES = 3_000;
-    static final int DEMO_EPOCHS = 12;
+    static final int DEMO_EPOCHS = 10;
+    static final int DEMO_BATCH = 32;
+    static final double DEMO_LEARNING_RATE = 4e-3;
+    static final double DEMO_TEMPERATURE = 0.1;
 
     public final ObjectProperty<Recipe> recipe = new SimpleObjectProperty<>(Recipe.CLASSROOM);
     public final ObjectProperty<MethodKind> method = new SimpleObjectProperty<>(MethodKind.SIMCLR);
@@ -211,6 +218,9 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
             warmupEpochs.set(0);
             if (r == Recipe.CLASS_DEMO) {
                 epochs.set(DEMO_EPOCHS);
+                batch.set(DEMO_BATCH);
+                learningRate.set(DEMO_LEARNING_RATE);
+                temperature.set(DEMO_TEMPERATURE);
             }
             recipe.set(r);
         } finally {
@@ -362,6 +372,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
                 appendLog(line);
             } else if (e instanceof Epoch epoch) {
                 speed.record(running.model().encoder(), running.data().effectiveImageSize(), epoch.viewsPerSecond());
+                updateExpectedTime();
             } else if (e instanceof TrainingOutcome o) {
                 finished(o);
             } else if (e instanceof Device d) {

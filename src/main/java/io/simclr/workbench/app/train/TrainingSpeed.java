@@ -11,14 +11,20 @@ import java.util.prefs.Preferences;
  */
 public final class TrainingSpeed {
 
-    /** Views per second at 32 px on the 2-core development machine (whole training steps, the encoder's default stem and head). */
+    /**
+     * Views per second at 32 px on the 2-core development machine, measured 2026-11-29 with
+     * {@code bench train --encoder E --batch 64} (the encoder's default stem and an MLP head), less a sixth for the
+     * window's own drawing and the augmentation threads (a class demo there trained at 450-530 views/s).
+     */
     static double laptopViewsPerSecond(EncoderKind encoder) {
         return switch (encoder) {
-            case SMALL -> 1_900;
-            case RESNET18 -> 120;
-            case RESNET50 -> 40;
-            case EFFICIENTNET_B0 -> 160;
-            default -> 60;
+            case SMALL -> 550;
+            case RESNET18 -> 26;
+            case RESNET50 -> 5;
+            case EFFICIENTNET_B0 -> 75;
+            case INCEPTION_V3 -> 34;
+            case XCEPTION -> 17;
+            case INCEPTION_RESNET_V2 -> 23;
         };
     }
 
