@@ -35,6 +35,12 @@ for theme in light dark zoom; do
     for i in 1 2 3 4 5 6 7; do
         key "ctrl+$i"
         shot "$theme-$i-${names[$i]}"
+        if [ "$i" = 6 ] && [ "$theme" != zoom ]; then  # the Study screen's other tabs, by their headers at 100 %
+            for tab in "503 compare" "631 backbone" "750 map"; do
+                xdotool mousemove ${tab% *} 18 click 1
+                shot "$theme-6-study-${tab#* }" 2
+            done
+        fi
     done
     kill $APP
     wait $APP 2> /dev/null || true

@@ -26,17 +26,26 @@ public final class ViewPairGrid {
 
     private ViewPairGrid() {}
 
+    /** The page and text colours: light for files, the window's theme on screen. */
+    public record Colours(Color background, Color text) {
+        public static final Colours LIGHT = new Colours(new Color(0xf4, 0xf4, 0xf6), new Color(0x22, 0x22, 0x22));
+    }
+
     /** {@code title} is the source; {@code subtitle} says how the views were made. */
     public static BufferedImage render(List<Row> rows, int cellSize, String title, String subtitle) {
+        return render(rows, cellSize, title, subtitle, Colours.LIGHT);
+    }
+
+    public static BufferedImage render(List<Row> rows, int cellSize, String title, String subtitle, Colours colours) {
         int width = Math.max(MIN_WIDTH, LABEL_WIDTH + 3 * (cellSize + GAP) + GAP);
         int height = HEADER_HEIGHT + rows.size() * (cellSize + GAP) + GAP;
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(new Color(0xf4, 0xf4, 0xf6));
+            g.setColor(colours.background());
             g.fillRect(0, 0, width, height);
-            g.setColor(new Color(0x22, 0x22, 0x22));
+            g.setColor(colours.text());
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             g.drawString(fit(title, g.getFontMetrics(), width - 2 * GAP), GAP, 17);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -51,7 +60,7 @@ public final class ViewPairGrid {
             for (int r = 0; r < rows.size(); r++) {
                 Row row = rows.get(r);
                 int y = HEADER_HEIGHT + r * (cellSize + GAP);
-                g.setColor(new Color(0x22, 0x22, 0x22));
+                g.setColor(colours.text());
                 g.drawString(fit(row.label(), metrics, LABEL_WIDTH - GAP), GAP, y + cellSize / 2 + metrics.getAscent() / 2);
                 draw(canvas, row.original(), row.originalSide(), LABEL_WIDTH + GAP, y, cellSize);
                 draw(canvas, row.view1(), row.viewSide(), LABEL_WIDTH + GAP + (cellSize + GAP), y, cellSize);

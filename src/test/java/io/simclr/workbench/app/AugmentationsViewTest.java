@@ -26,11 +26,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class AugmentationsViewTest {
 
     private AugmentationsViewModel model;
+    private Appearance appearance;
 
     @Start
     void start(Stage stage) {
         model = new AugmentationsViewModel(javafx.application.Platform::runLater);
-        stage.setScene(new Scene(new AugmentationsView(model, new Fixtures.RecordingDialogs(), Fixtures.appearance()), 1280, 800));
+        appearance = Fixtures.appearance();
+        stage.setScene(new Scene(new AugmentationsView(model, new Fixtures.RecordingDialogs(), appearance), 1280, 800));
         stage.show();
     }
 
@@ -76,5 +78,16 @@ class AugmentationsViewTest {
             }
         }
         return true;
+    }
+
+    @Test
+    void theGridIsDrawnInTheWindowsTheme(FxRobot robot) throws Exception {
+        ImageView grid = robot.lookup("#augment-grid").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getImage() != null);
+        assertTrue(grid.getImage().getPixelReader().getColor(2, 2).getBrightness() > 0.8, "a light page in the light theme");
+        javafx.scene.image.Image light = grid.getImage();
+        robot.interact(() -> appearance.dark.set(true));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getImage() != light);
+        assertTrue(grid.getImage().getPixelReader().getColor(2, 2).getBrightness() < 0.3, "a dark page in the dark theme, not a white one");
     }
 }

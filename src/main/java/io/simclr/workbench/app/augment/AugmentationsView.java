@@ -1,6 +1,7 @@
 package io.simclr.workbench.app.augment;
 
 import io.simclr.workbench.augment.AugmentationPreset;
+import io.simclr.workbench.augment.ViewPairGrid;
 import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -46,6 +47,7 @@ public final class AugmentationsView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("status");
         setBottom(status);
+        appearance.follow(() -> model.setColours(new ViewPairGrid.Colours(appearance.palette().background(), appearance.palette().text())));
     }
 
     private Node controls(Appearance appearance) {

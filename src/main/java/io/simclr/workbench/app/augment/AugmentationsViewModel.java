@@ -62,6 +62,7 @@ public final class AugmentationsViewModel implements LessonPart {
     public final IntegerProperty viewSize = new SimpleIntegerProperty(96);
 
     private final ReadOnlyObjectWrapper<Image> grid = new ReadOnlyObjectWrapper<>();
+    private volatile ViewPairGrid.Colours colours = ViewPairGrid.Colours.LIGHT;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ExecutorService worker = Workers.daemon("augmentation-preview");
     private final Executor ui;
@@ -187,6 +188,14 @@ public final class AugmentationsViewModel implements LessonPart {
         refresh();
     }
 
+    /** Draws the grid in the window's theme. */
+    public void setColours(ViewPairGrid.Colours now) {
+        if (!now.equals(colours)) {
+            colours = now;
+            refresh();
+        }
+    }
+
     private void refresh() {
         long ticket = requested.incrementAndGet();
         AugmentationConfig config = config();
@@ -225,7 +234,7 @@ public final class AugmentationsViewModel implements LessonPart {
         }
         boolean edited = !config.equals(preset.get().config());
         return ViewPairGrid.render(list, 120, dataset.description(),
-                "augmentations: " + preset.get().id() + (edited ? " (edited)" : "") + " · seed " + base);
+                "augmentations: " + preset.get().id() + (edited ? " (edited)" : "") + " · seed " + base, colours);
     }
 
     /** Whether the controls differ from the chosen preset. */
