@@ -94,9 +94,10 @@ public final class LessonController {
         Screen screen = lesson.screen() == null ? Screen.AUGMENTATIONS : Screen.byTitle(lesson.screen());
         show.accept(screen);
         javafx.scene.control.TabPane tabs = tabsOf(screens.get(screen));
-        if (lesson.tab() != null && tabs != null) {
-            tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(lesson.tab())).findFirst()
-                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        if (tabs != null && !tabs.getTabs().isEmpty()) {
+            // A lesson that names no tab is about the screen's first one, whatever tab was open before it.
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> lesson.tab() != null && t.getText().equalsIgnoreCase(lesson.tab()))
+                    .findFirst().orElse(tabs.getTabs().get(0)));
         }
     }
 

@@ -53,11 +53,11 @@ public final class MethodAtlas {
     }
 
     public static final List<Entry> ENTRIES = List.of(
-            new Entry("SimCLR", "Chen et al. 2020", Idea.NEGATIVES, MethodKind.SIMCLR, null, MethodKind.SIMCLR.description()
+            new Entry("SimCLR", "Chen et al. 2020", Idea.NEGATIVES, MethodKind.SIMCLR, null, summary(MethodKind.SIMCLR)
                     + " Its negatives come only from the batch, which is why it wants large batches."),
-            new Entry("Memory bank", "Wu et al. 2018", Idea.NEGATIVES, MethodKind.MEMORY_BANK, null, MethodKind.MEMORY_BANK.description()
+            new Entry("Memory bank", "Wu et al. 2018", Idea.NEGATIVES, MethodKind.MEMORY_BANK, null, summary(MethodKind.MEMORY_BANK)
                     + " The stored features were computed by older versions of the network: many negatives, but stale ones."),
-            new Entry("MoCo v2", "He et al. 2020; Chen et al. 2020", Idea.NEGATIVES, MethodKind.MOCO, null, MethodKind.MOCO.description()
+            new Entry("MoCo v2", "He et al. 2020; Chen et al. 2020", Idea.NEGATIVES, MethodKind.MOCO, null, summary(MethodKind.MOCO)
                     + " The momentum encoder answers the memory bank's staleness: the keys in the queue change slowly and consistently."),
             new Entry("PIRL", "Misra and van der Maaten 2020", Idea.NEGATIVES, null, MethodKind.MEMORY_BANK, "Pretext-invariant"
                     + " representations: an image and a transformed copy of it (its jigsaw-shuffled patches) must map close together and"
@@ -67,10 +67,10 @@ public final class MethodAtlas {
                     + " the two 'views' are an image and its caption, embedded by two different encoders; every other caption in the"
                     + " batch is a negative. The loss is SimCLR's InfoNCE across modalities, with batches of 32,768 pairs and a learned"
                     + " temperature; train simclr to see that loss at work on images alone."),
-            new Entry("BYOL", "Grill et al. 2020", Idea.MOMENTUM, MethodKind.BYOL, null, MethodKind.BYOL.description()),
-            new Entry("SimSiam", "Chen and He 2021", Idea.MOMENTUM, MethodKind.SIMSIAM, null, MethodKind.SIMSIAM.description()
+            new Entry("BYOL", "Grill et al. 2020", Idea.MOMENTUM, MethodKind.BYOL, null, summary(MethodKind.BYOL)),
+            new Entry("SimSiam", "Chen and He 2021", Idea.MOMENTUM, MethodKind.SIMSIAM, null, summary(MethodKind.SIMSIAM)
                     + " It shows that BYOL's momentum is not needed; the stop-gradient is."),
-            new Entry("SwAV", "Caron et al. 2020", Idea.CLUSTERING, MethodKind.SWAV, null, MethodKind.SWAV.description()
+            new Entry("SwAV", "Caron et al. 2020", Idea.CLUSTERING, MethodKind.SWAV, null, summary(MethodKind.SWAV)
                     + " It clusters online, batch by batch, instead of over the whole dataset."),
             new Entry("DeepCluster", "Caron et al. 2018", Idea.CLUSTERING, null, MethodKind.SWAV, "Alternates two phases: run k-means on"
                     + " the features of the whole dataset, then train the network to classify each image into its cluster as if the"
@@ -80,7 +80,15 @@ public final class MethodAtlas {
                     + " chosen as an optimal transport problem that forces every cluster to be the same size, solved with"
                     + " Sinkhorn-Knopp, then the network learns to predict them. SwAV took that equal-partition Sinkhorn step and"
                     + " applied it to each batch; train swav to see it."),
-            new Entry("Barlow Twins", "Zbontar et al. 2021", Idea.REDUNDANCY, MethodKind.BARLOW_TWINS, null, MethodKind.BARLOW_TWINS.description()));
+            new Entry("Barlow Twins", "Zbontar et al. 2021", Idea.REDUNDANCY, MethodKind.BARLOW_TWINS, null, summary(MethodKind.BARLOW_TWINS)));
+
+    /** A method's own description without its leading "Name (paper): ", which the card already shows. */
+    private static String summary(MethodKind kind) {
+        String description = kind.description();
+        int colon = description.indexOf("): ");
+        String rest = colon < 0 ? description : description.substring(colon + 3);
+        return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+    }
 
     private MethodAtlas() {}
 

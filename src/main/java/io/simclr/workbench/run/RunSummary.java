@@ -1,6 +1,7 @@
 package io.simclr.workbench.run;
 
 import io.simclr.workbench.eval.RunEvaluation;
+import io.simclr.workbench.train.CheckpointStore;
 import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
 import java.io.IOException;
@@ -18,10 +19,11 @@ import java.util.stream.Stream;
  * encoder's from the run's evaluation; a probe that was not run (a study cell has no kNN) is null.
  *
  * @param hasCheckpoint whether there is a checkpoint file to evaluate or map (not verified: listing stays cheap)
+ * @param epochsDone    whole epochs its newest checkpoint holds (fewer than {@code epochs} for a stopped run)
  * @param imported      weights brought in by {@code import}, not pretrained here (listed with 0 epochs)
  */
 public record RunSummary(Path folder, String name, Instant modified, String dataset, String method, String encoder, double temperature,
-                         int epochs, Double knnTop1, Double linearTop1, boolean hasCheckpoint, String problem, boolean imported) {
+                         int epochs, int epochsDone, Double knnTop1, Double linearTop1, boolean hasCheckpoint, String problem, boolean imported) {
 
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm",
             java.util.Locale.ENGLISH).withZone(java.time.ZoneId.systemDefault());
@@ -33,9 +35,20 @@ public record RunSummary(Path folder, String name, Instant modified, String data
         }
         String score = knnTop1 != null ? " · kNN " + RunEvaluation.Scores.format(knnTop1)
                 : linearTop1 != null ? " · linear " + RunEvaluation.Scores.format(linearTop1) : "";
-        String trained = imported ? "imported" : epochs + (epochs == 1 ? " epoch" : " epochs");
+        String trained = imported ? "imported" : stopped() ? "stopped after " + epochsDone + " of " + epochs + " epochs"
+                : epochs + (epochs == 1 ? " epoch" : " epochs");
         return name + " · " + dataset + " · " + method + "/" + encoder + " · " + trained + score + " · " + WHEN.format(modified)
                 + (hasCheckpoint ? "" : " · no checkpoint yet");
+    }
+
+    /** Whether its training stopped before its last epoch (a checkpoint short of the schedule). */
+    public boolean stopped() {
+        return !imported && hasCheckpoint && epochsDone < epochs;
+    }
+
+    /** "10" for a whole run, "3 of 10" for one stopped after its third epoch. */
+    public String epochsText() {
+        return imported || epochs == 0 ? "" : stopped() ? epochsDone + " of " + epochs : String.valueOf(epochs);
     }
 
     /**
@@ -85,11 +98,13 @@ public record RunSummary(Path folder, String name, Instant modified, String data
             RunFolder run = RunFolder.open(dir);
             TrainConfig c = run.readConfig();
             RunEvaluation.Scores scores = RunEvaluation.read(dir).map(RunEvaluation.Report::trained).orElse(null);
+            List<Path> checkpoints = run.checkpoints().newestFirst();
             return new RunSummary(dir, name, modified, c.data().source().id(), c.method().name().id(), c.model().encoder().id(),
-                    c.method().temperature(), run.isImported() ? 0 : c.schedule().epochs(), scores == null ? null : scores.knnTop1(),
-                    scores == null ? null : scores.linearTop1(), !run.checkpoints().newestFirst().isEmpty(), null, run.isImported());
+                    c.method().temperature(), run.isImported() ? 0 : c.schedule().epochs(),
+                    checkpoints.isEmpty() ? 0 : CheckpointStore.epochsDone(checkpoints.get(0)), scores == null ? null : scores.knnTop1(),
+                    scores == null ? null : scores.linearTop1(), !checkpoints.isEmpty(), null, run.isImported());
         } catch (RuntimeException | IOException e) {
-            return new RunSummary(dir, name, modified, "", "", "", Double.NaN, 0, null, null, false, e.getMessage(), false);
+            return new RunSummary(dir, name, modified, "", "", "", Double.NaN, 0, 0, null, null, false, e.getMessage(), false);
         }
     }
 }

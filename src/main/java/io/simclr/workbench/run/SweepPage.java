@@ -47,7 +47,7 @@ final class SweepPage {
         html.append(scatter(summary.cells()));
         html.append("</div><h2>Cosine similarities of positive and negative pairs</h2><p>One batch of ")
                 .append(TemperatureSweep.HISTOGRAM_PAIRS).append(" image pairs through each finished encoder's projection z: positives"
-                        + " (the two views of one image, green) against negatives (every other pair, blue), each as a share of its group."
+                        + " (the two views of one image, green) against negatives (every other pair, red, as on the Train screen), each as a share of its group."
                         + " The further apart the two, the easier the views are to match.</p><div class='charts'>");
         for (TemperatureSweep.Cell c : summary.cells()) {
             html.append(histogram(c));
@@ -91,7 +91,7 @@ final class SweepPage {
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' class='chart'><text x='%d' y='17' class='title'>τ %s</text>",
                 w, h, left, c.temperature()));
-        String[][] groups = {{"#1f77b4", "0.55"}, {"#2ca02c", "0.7"}};
+        String[][] groups = {{"#d62728", "0.55"}, {"#2ca02c", "0.7"}};
         double[][] values = {c.negativeHistogram(), c.positiveHistogram()};
         for (int g = 0; g < 2; g++) {
             for (int i = 0; i < bins; i++) {

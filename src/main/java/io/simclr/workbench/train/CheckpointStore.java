@@ -161,6 +161,11 @@ public final class CheckpointStore {
         }
     }
 
+    /** The whole epochs done when {@code checkpoint} was written, read from its name (0 for one written in the first epoch). */
+    public static int epochsDone(Path checkpoint) {
+        return Integer.parseInt(checkpoint.getFileName().toString().substring("epoch-".length(), "epoch-".length() + 4));
+    }
+
     /** This store's checkpoint files, newest first. */
     public List<Path> newestFirst() {
         if (!Files.isDirectory(dir)) {

@@ -152,13 +152,19 @@ public final class Trainer {
             }
             TrainingOutcome outcome = state.endStatus() == TrainingOutcome.Status.STOPPED
                     ? new TrainingOutcome(TrainingOutcome.Status.STOPPED, state.epoch, state.globalStep, state.trainingSeconds(),
-                            state.endReason() + " at epoch " + (state.epoch + 1) + ", step " + (state.stepInEpoch + 1) + "; it can be resumed from "
-                                    + run.root())
+                            state.endReason() + " " + where(state) + "; it can be resumed from " + run.root())
                     : new TrainingOutcome(TrainingOutcome.Status.COMPLETED, state.ending() ? state.epoch : config.schedule().epochs(),
                             state.globalStep, state.trainingSeconds(), state.ending() ? "completed: " + state.endReason() : "completed");
             listeners.forEach(l -> l.onFinished(outcome));
             return outcome;
         }
+    }
+
+    /** Where a stopped run stands, counting the steps it did: "after step 23 of epoch 1 (23 steps in all)". */
+    private static String where(LoopState state) {
+        String steps = String.format(java.util.Locale.ROOT, "%,d steps in all", state.globalStep);
+        return state.stepInEpoch == 0 ? "at the end of epoch " + state.epoch + " (" + steps + ")"
+                : "after step " + state.stepInEpoch + " of epoch " + (state.epoch + 1) + " (" + steps + ")";
     }
 
     private static void deleteAll(List<CheckpointStore.Skipped> skipped) throws IOException {

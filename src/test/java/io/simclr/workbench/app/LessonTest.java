@@ -116,6 +116,10 @@ class LessonTest extends FxRobot {
             }
         });
         assertEquals("Map of methods", Lesson.read(saved).tab(), "a saved lesson keeps the tab");
+        interact(() -> app.openLessonForTest(Lesson.builtIn("which-augmentations-matter.json")));
+        assertEquals("Augmentation study", tabs.getSelectionModel().getSelectedItem().getText(),
+                "a lesson that names no tab opens the screen's first one, not the tab the last lesson left open");
+        interact(() -> app.openLessonForTest(Lesson.builtIn("methods-map.json")));
 
         clickOn("#map-card-deepcluster");
         assertTrue(lookup("#map-detail").queryAs(javafx.scene.control.Label.class).getText().startsWith("DeepCluster"));

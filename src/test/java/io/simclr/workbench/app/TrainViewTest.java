@@ -85,6 +85,11 @@ class TrainViewTest {
         long rows = Files.readAllLines(run.resolve("metrics.csv")).size() - 1;
         assertTrue(rows > 0);
         assertFalse(Files.exists(run.resolve(RunEvaluation.FILE)), "a stopped run is not scored");
+        assertTrue(model.progressText.get().matches("stopped at step \\d+ \\(epoch \\d+\\) · its last checkpoint is kept in .*"),
+                "a stopped run says where it stands, not a time left: " + model.progressText.get());
+        RunSummary listed = RunSummary.of(run);
+        assertTrue(listed.stopped() && listed.label().contains("stopped after") && listed.epochsText().endsWith(" of 50"),
+                "run lists do not offer a stopped run as a finished one: " + listed.label());
 
         robot.interact(() -> model.resume(run));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.readAllLines(run.resolve("metrics.csv")).size() - 1 > rows);

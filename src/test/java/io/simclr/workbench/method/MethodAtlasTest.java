@@ -40,4 +40,12 @@ class MethodAtlasTest {
         Arrays.stream(MethodAtlas.Idea.values()).forEach(idea ->
                 assertTrue(MethodAtlas.of(idea).stream().anyMatch(MethodAtlas.Entry::isTrained), idea.title()));
     }
+
+    @Test
+    void noSummaryRepeatsTheTitleItsCardAlreadyShows() {
+        for (MethodAtlas.Entry e : MethodAtlas.ENTRIES) {
+            assertTrue(!e.summary().startsWith(e.name()) && !e.summary().contains(e.paper() + "):"), e.name() + ": " + e.summary());
+            assertTrue(Character.isUpperCase(e.summary().charAt(0)), e.summary());
+        }
+    }
 }

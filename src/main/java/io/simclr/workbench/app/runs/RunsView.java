@@ -62,7 +62,7 @@ public final class RunsView extends BorderPane {
         table.getColumns().add(column("dataset", RunSummary::dataset));
         table.getColumns().add(column("method / encoder", r -> r.method().isEmpty() ? "" : r.method() + " / " + r.encoder()));
         table.getColumns().add(column("τ", r -> Double.isNaN(r.temperature()) ? "" : String.valueOf(r.temperature())));
-        table.getColumns().add(column("epochs", r -> r.epochs() == 0 ? "" : String.valueOf(r.epochs())));
+        table.getColumns().add(column("epochs", RunSummary::epochsText));
         table.getColumns().add(column("kNN top-1", r -> RunEvaluation.Scores.format(r.knnTop1())));
         table.getColumns().add(column("linear top-1", r -> RunEvaluation.Scores.format(r.linearTop1())));
         table.getColumns().add(column("note", r -> r.problem() != null ? r.problem() : r.hasCheckpoint() ? "" : "no checkpoint yet"));

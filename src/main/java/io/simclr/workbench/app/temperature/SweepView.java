@@ -213,7 +213,7 @@ public final class SweepView extends BorderPane {
         drawHistograms();
     }
 
-    /** One panel per finished temperature: the share of positive pairs (green) and negative pairs (blue) per similarity bin. */
+    /** One panel per finished temperature: the share of positive pairs (green) and negative pairs (red, as on the Train screen) per similarity bin. */
     private void drawHistograms() {
         GraphicsContext g = histograms.getGraphicsContext2D();
         double w = histograms.getWidth();
@@ -224,7 +224,7 @@ public final class SweepView extends BorderPane {
         g.fillRect(0, 0, w, h);
         g.setFill(palette.fx(palette.text()));
         g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, size * 1.08));
-        g.fillText("cosine similarity of positive (green) and negative (blue) pairs", 10, 18);
+        g.fillText("cosine similarity of positive (green) and negative (red) pairs", 10, 18);
         TemperatureSweep.Summary s = model.summary.get();
         List<TemperatureSweep.Cell> cells = new ArrayList<>();
         if (s != null) {
@@ -250,7 +250,7 @@ public final class SweepView extends BorderPane {
             int bins = c.positiveHistogram().length;
             double bw = width / bins;
             double[][] values = {c.negativeHistogram(), c.positiveHistogram()};
-            javafx.scene.paint.Color[] colours = {javafx.scene.paint.Color.web("#1f77b4", 0.55), javafx.scene.paint.Color.web("#2ca02c", 0.7)};
+            javafx.scene.paint.Color[] colours = {javafx.scene.paint.Color.web("#d62728", 0.55), javafx.scene.paint.Color.web("#2ca02c", 0.7)};
             for (int group = 0; group < 2; group++) {
                 g.setFill(colours[group]);
                 for (int i = 0; i < bins; i++) {

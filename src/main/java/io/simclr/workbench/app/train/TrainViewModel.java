@@ -4,6 +4,7 @@ import io.simclr.workbench.app.DatasetChoice;
 import io.simclr.workbench.app.Lesson;
 import io.simclr.workbench.app.LessonPart;
 import io.simclr.workbench.app.RunCatalog;
+import io.simclr.workbench.app.Workers;
 import io.simclr.workbench.augment.AugmentationPreset;
 import io.simclr.workbench.data.DataConfig;
 import io.simclr.workbench.data.DataSource;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -156,6 +158,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
     private TrainingService.Job job;
     private TrainConfig running;
     private CompletableFuture<Void> evaluation = CompletableFuture.completedFuture(null);
+    private final ExecutorService evaluator = Workers.daemon("train-evaluation");
     private double smoothing = 0.9;
     private double smoothedSum;
     private int smoothedCount;
@@ -443,6 +446,9 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
                 o.epochsDone(), o.globalStep(), o.trainingSeconds(), plainCompletion || o.message() == null ? "" : ": " + o.message()));
         Path dir = Path.of(runFolder.get());
         if (o.status() != TrainingOutcome.Status.COMPLETED) {
+            // The time left no longer means anything: say where the run stands instead.
+            progressText.set(String.format(Locale.ROOT, "%s at step %,d (epoch %d) · %s", o.status().name().toLowerCase(Locale.ROOT),
+                    o.globalStep(), o.epochsDone(), o.globalStep() > 0 ? "its last checkpoint is kept in " + dir.getFileName() : "nothing was trained"));
             state.set(State.IDLE);
             catalog.refresh();
             return;
@@ -458,7 +464,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
                 events.add(new Failure("the kNN evaluation of " + dir + " failed: " + ex.getMessage()
                         + " (the run and its checkpoint are kept; the Evaluate screen can try again)"));
             }
-        });
+        }, evaluator);
     }
 
     private void evaluated(RunEvaluation.Report r) {
@@ -613,6 +619,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
             stopAndWait();
         }
         evaluation.join(); // a kNN pass takes seconds; the engine must not close under it
+        evaluator.shutdown();
         service.close();
     }
 }
