@@ -67,4 +67,19 @@ public final class Charts {
         viewer.setMinSize(200, 150);
         return viewer;
     }
+
+    /**
+     * {@code grid} of {@code columns} x {@code rows} charts in a scroll pane that fills the space it is given, but never
+     * lets a chart get narrower than 15 or lower than 12 times the window's font size: zoomed in on a projector the
+     * page scrolls instead of squeezing every chart to a sliver.
+     */
+    public static javafx.scene.control.ScrollPane scrollingGrid(javafx.scene.layout.GridPane grid, int columns, int rows, Appearance appearance) {
+        grid.minWidthProperty().bind(appearance.fontSize.multiply(15 * columns));
+        grid.minHeightProperty().bind(appearance.fontSize.multiply(12 * rows));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("grid-scroll");
+        return scroll;
+    }
 }

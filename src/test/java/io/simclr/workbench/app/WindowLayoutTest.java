@@ -72,6 +72,13 @@ class WindowLayoutTest extends FxRobot {
                     cut.add(screen + ": \"" + labeled.getText() + "\" shows as \"" + shown.getText() + "\"");
                 }
             }
+            double font = app.appearanceForTest().fontSize.get();
+            for (Node chart : charts(stage.getScene().getRoot())) {
+                Bounds c = chart.getLayoutBounds();
+                if (shown(chart) && (c.getWidth() < 12 * font || c.getHeight() < 9 * font)) {
+                    cut.add(screen + ": chart " + chart.getId() + " squeezed to " + Math.round(c.getWidth()) + "x" + Math.round(c.getHeight()));
+                }
+            }
             if (screen == Screen.TRAIN) {
                 Node start = lookup("#train-start").query();
                 Bounds b = start.localToScene(start.getBoundsInLocal());
@@ -89,6 +96,19 @@ class WindowLayoutTest extends FxRobot {
             }
         }
         return true;
+    }
+
+    /** The chart viewers below {@code node}. */
+    private static List<org.jfree.chart.fx.ChartViewer> charts(Parent node) {
+        List<org.jfree.chart.fx.ChartViewer> found = new ArrayList<>();
+        for (Node child : node.getChildrenUnmodifiable()) {
+            if (child instanceof org.jfree.chart.fx.ChartViewer viewer) {
+                found.add(viewer);
+            } else if (child instanceof Parent p) {
+                found.addAll(charts(p));
+            }
+        }
+        return found;
     }
 
     /** The buttons, toggles and check boxes below {@code node} that are on screen now. */

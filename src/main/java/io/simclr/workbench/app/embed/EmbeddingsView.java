@@ -123,14 +123,12 @@ public final class EmbeddingsView extends BorderPane {
 
     private FlowPane toolbar(RunCatalog catalog) {
         Spinner<Integer> points = Widgets.intSpinner("embed-points", 10, 50_000, 500, model.points);
-        points.setPrefWidth(110);
         Label ofImages = new Label();
         ofImages.setId("embed-points-of");
         ofImages.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.testImages.get() == 0 ? "test images"
                 : String.format(Locale.ROOT, "of %,d test images", model.testImages.get()), model.testImages));
         Spinner<Double> perplexity = new Spinner<>(2.0, 100.0, model.perplexity.get(), 5.0);
         perplexity.setEditable(true);
-        perplexity.setPrefWidth(90);
         perplexity.valueProperty().addListener((o, was, now) -> model.perplexity.set(now));
         Button tsne = new Button("t-SNE");
         tsne.setId("embed-tsne");

@@ -69,7 +69,6 @@ public final class SweepView extends BorderPane {
         taus.setPrefColumnCount(12);
         Spinner<Integer> seconds = new Spinner<>(10, 3600, model.secondsPerRun.get(), 10);
         seconds.setId("sweep-seconds");
-        seconds.setPrefWidth(90);
         seconds.valueProperty().addListener((o, was, now) -> model.secondsPerRun.set(now));
         Button run = new Button("Run sweep");
         run.setId("sweep-run");
@@ -148,7 +147,7 @@ public final class SweepView extends BorderPane {
         grid.add(Charts.viewer(accuracyChart, "sweep-accuracy", appearance), 2, 0);
         grid.add(Charts.viewer(geometryChart, "sweep-geometry", appearance), 0, 1);
         grid.add(histogramHolder, 1, 1, 2, 1);
-        setCenter(grid);
+        setCenter(Charts.scrollingGrid(grid, 3, 2, appearance));
 
         model.summary.addListener((o, was, now) -> showSummary());
         model.curves.addListener((o, was, now) -> showCurves());

@@ -25,7 +25,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
@@ -66,7 +65,6 @@ public final class TemperatureView extends BorderPane {
         random.setId("temperature-random-init");
         random.selectedProperty().bindBidirectional(model.randomInit);
         Spinner<Integer> pairs = Widgets.intSpinner("temperature-pairs", 2, 64, 1, model.pairs);
-        pairs.setPrefWidth(80);
         Button newBatch = new Button("New batch");
         newBatch.setId("temperature-new-batch");
         newBatch.setOnAction(e -> {
@@ -78,7 +76,9 @@ public final class TemperatureView extends BorderPane {
         fixed.selectedProperty().bindBidirectional(model.fixedScale);
         javafx.scene.Node runPicker = Widgets.runPicker(catalog, "temperature-run");
         runPicker.disableProperty().bind(model.randomInit);
-        FlowPane top = Widgets.toolbar(runPicker, random, new Label("images"), pairs, newBatch, fixed, runLabel);
+        // The status line wraps below the toolbar: inside it, its whole length would set the screen's least width.
+        VBox top = new VBox(4, Widgets.toolbar(runPicker, random, Widgets.labelled("images", pairs), newBatch, fixed), runLabel);
+        runLabel.setMinWidth(0);
         top.setPadding(new Insets(10));
 
         pairsGrid.setHgap(3);
@@ -99,7 +99,8 @@ public final class TemperatureView extends BorderPane {
         tau.setLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
-                return String.format(Locale.ROOT, "%s", Math.pow(10, Math.round(v)));
+                // Labels at the decades only: the slider's end (tau 2) would otherwise read as a second "1.0".
+                return Math.abs(v - Math.round(v)) < 1e-9 ? String.format(Locale.ROOT, "%s", Math.pow(10, Math.round(v))) : "";
             }
 
             @Override
@@ -118,13 +119,21 @@ public final class TemperatureView extends BorderPane {
         tauLabel.setId("temperature-label");
         summary.setId("temperature-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every line of it; the page scrolls when zoomed in
         Pane canvasHolder = new Pane(bars);
         bars.widthProperty().bind(canvasHolder.widthProperty());
         bars.heightProperty().bind(canvasHolder.heightProperty());
         VBox center = new VBox(8, canvasHolder, tauLabel, tau, summary);
         VBox.setVgrow(canvasHolder, javafx.scene.layout.Priority.ALWAYS);
         center.setPadding(new Insets(8, 12, 12, 12));
-        BorderPane softmax = new BorderPane(center);
+        // Zoomed in on a projector the bars keep a readable height and the page scrolls, rather than squeezing them to slivers.
+        canvasHolder.setMinWidth(0);
+        canvasHolder.minHeightProperty().bind(appearance.fontSize.multiply(16));
+        ScrollPane centerScroll = new ScrollPane(center);
+        centerScroll.setFitToWidth(true);
+        centerScroll.setFitToHeight(true);
+        centerScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        BorderPane softmax = new BorderPane(centerScroll);
         softmax.setTop(top);
         softmax.setLeft(left);
         Tab softmaxTab = new Tab("Softmax of one batch", softmax);

@@ -147,7 +147,7 @@ public final class TrainView extends BorderPane {
         VBox bottom = new VBox(4, bar, Widgets.toolbar(progressText, device), next, log);
         bottom.setPadding(new Insets(0, 8, 8, 8));
 
-        BorderPane right = new BorderPane(grid);
+        BorderPane right = new BorderPane(Charts.scrollingGrid(grid, 3, 2, appearance));
         right.setBottom(bottom);
         setCenter(right);
         ScrollPane settings = new ScrollPane(form());
