@@ -1,11 +1,12 @@
 package io.simclr.workbench.run;
 
-import io.simclr.workbench.train.Metric;
-import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.method.MethodKind;
+import io.simclr.workbench.train.Metric;
 import io.simclr.workbench.train.MetricsCsv;
+import io.simclr.workbench.train.MetricsTable;
+import io.simclr.workbench.train.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class ComparePage {
         double lastStep = 0;
         int k = 0;
         for (MethodComparison.Cell c : summary.cells()) {
-            Path metrics = folder.resolve(c.run()).resolve("metrics.csv");
+            Path metrics = folder.resolve(c.run()).resolve(RunFolder.METRICS);
             if (!Files.exists(metrics)) {
                 continue;
             }

@@ -1,12 +1,13 @@
 package io.simclr.workbench.run;
 
-import io.simclr.workbench.train.Metric;
-import io.simclr.workbench.train.MetricsTable;
 import io.simclr.workbench.eval.RunEvaluation;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
 import io.simclr.workbench.method.MethodKind;
+import io.simclr.workbench.train.Metric;
 import io.simclr.workbench.train.MetricsCsv;
+import io.simclr.workbench.train.MetricsTable;
+import io.simclr.workbench.train.RunFolder;
 import io.simclr.workbench.train.TrainConfig;
 import io.simclr.workbench.train.TrainingListener;
 import java.io.IOException;
@@ -95,7 +96,7 @@ public final class MethodComparison {
     }
 
     private static Cell cell(MethodKind method, Path dir, RunCell.Done done) throws IOException {
-        MetricsTable m = MetricsCsv.read(dir.resolve("metrics.csv"));
+        MetricsTable m = MetricsCsv.read(dir.resolve(RunFolder.METRICS));
         RunEvaluation.Report eval = done.evaluation();
         return new Cell(method.id(), dir.getFileName().toString(), eval.trained().knnTop1(), eval.trained().linearTop1(),
                 eval.randomInit().knnTop1(), eval.randomInit().linearTop1(), m.tailMean(Metric.TOP1),
