@@ -29,14 +29,29 @@ class EvaluateViewTest {
     static Path dir;
 
     static Path run;
+    static Path other;
+    static Path second;
+    static Path unscored;
 
     private EvaluateViewModel model;
     private EvaluateView view;
     private RunCatalog catalog;
 
     @BeforeAll
-    static void trainATinyRun() {
+    static void trainATinyRun() throws Exception {
+        other = scored(TinyRun.train(dir.resolve("other"), 100));
+        second = scored(TinyRun.train(dir.resolve("second"), 100));
+        unscored = TinyRun.train(dir.resolve("unscored"), 100);
+        Thread.sleep(1100); // the newest run is the current one, by its metrics file's time
         run = TinyRun.train(dir.resolve("run"), 100);
+    }
+
+    private static Path scored(Path tiny) throws Exception {
+        io.simclr.workbench.eval.RunEvaluation.evaluate(io.simclr.workbench.train.RunFolder.open(tiny),
+                new io.simclr.workbench.eval.RunEvaluation.Settings(java.util.EnumSet.of(io.simclr.workbench.eval.RunEvaluation.Probe.LINEAR,
+                        io.simclr.workbench.eval.RunEvaluation.Probe.KNN), io.simclr.workbench.eval.FeatureExtractor.Layer.H, java.util.List.of(), 10,
+                        null), message -> { });
+        return tiny;
     }
 
     @Start
@@ -71,5 +86,35 @@ class EvaluateViewTest {
         assertTrue(results.getChildren().size() >= 1, "what was evaluated, and the chance level");
         assertTrue(model.status.get().contains("eval.json"), model.status.get());
         assertTrue(robot.lookup("#evaluate-explanation").queryAs(javafx.scene.control.Label.class).getText().contains("random init"));
+    }
+
+    @Test
+    void anotherRunsScoresAreDrawnBesideTheCurrentRunsAndARunWithoutScoresSaysWhatToDo(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> run.equals(catalog.current.get()));
+        robot.interact(() -> catalog.pick(other));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.report.get() != null);
+        @SuppressWarnings("unchecked")
+        ComboBox<io.simclr.workbench.run.RunSummary> beside = robot.lookup("#evaluate-beside").queryAs(ComboBox.class);
+        robot.interact(() -> beside.setValue(beside.getItems().stream().filter(r -> r.folder().equals(second)).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        var secondReport = io.simclr.workbench.eval.RunEvaluation.read(second).orElseThrow();
+        var expected = secondReport.trained();
+        var bars = view.scores();
+        assertEquals(java.util.List.of("trained", "random init", "second (trained)"), bars.getRowKeys());
+        assertEquals(100 * expected.knnTop1(), bars.getValue("second (trained)", "kNN (k=" + secondReport.knnK() + ")").doubleValue(), 1e-9);
+        assertEquals(100 * expected.linearTop1(), bars.getValue("second (trained)", "linear probe").doubleValue(), 1e-9);
+        assertEquals("", model.besideNote.get(), "the same shapes, classes and layer: comparable");
+
+        robot.interact(catalog::refresh);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> true);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(second, model.beside.get(), "the choice outlives the runs list refreshing");
+
+        robot.interact(() -> beside.setValue(beside.getItems().stream().filter(r -> r.folder().equals(unscored)).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, bars.getRowCount(), "nothing is drawn for a run without scores");
+        assertTrue(model.besideNote.get().contains("unscored has no evaluation yet"), model.besideNote.get());
+        robot.clickOn("#evaluate-beside-clear");
+        assertEquals(null, model.beside.get());
     }
 }

@@ -73,9 +73,15 @@ public final class EvaluateView extends BorderPane {
         cancel.setId("evaluate-cancel");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.running.not());
-        FlowPane bar = Widgets.toolbar(Widgets.runPicker(catalog, "evaluate-run"), linear, knn, tune, z, evaluate, cancel);
+        FlowPane bar = Widgets.toolbar(Widgets.runPicker(catalog, "evaluate-run"), linear, knn, tune, z, evaluate, cancel, besidePicker(catalog));
         bar.setPadding(new Insets(10));
-        setTop(bar);
+        Label besideNote = Widgets.hint("");
+        besideNote.setId("evaluate-beside-note");
+        besideNote.textProperty().bind(model.besideNote);
+        besideNote.visibleProperty().bind(model.besideNote.isNotEmpty());
+        besideNote.managedProperty().bind(besideNote.visibleProperty());
+        besideNote.setPadding(new Insets(0, 10, 6, 10));
+        setTop(new VBox(bar, besideNote));
 
         JFreeChart chart = ChartFactory.createBarChart("top-1 accuracy on the test images", null, "accuracy (%)", scores,
                 PlotOrientation.HORIZONTAL, true, false, false);
@@ -86,6 +92,7 @@ public final class EvaluateView extends BorderPane {
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, Charts.colour(0));
         renderer.setSeriesPaint(1, new java.awt.Color(160, 160, 160));
+        renderer.setSeriesPaint(2, Charts.colour(1));
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} %", new java.text.DecimalFormat("0.0")));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setItemMargin(0.05);
@@ -118,6 +125,7 @@ public final class EvaluateView extends BorderPane {
         setBottom(status);
 
         model.report.addListener((o, was, now) -> show(now));
+        model.besideReport.addListener((o, was, now) -> show(model.report.get()));
         show(model.report.get());
         Widgets.showErrors(model.error, "Evaluation failed", dialogs);
     }
@@ -143,6 +151,12 @@ public final class EvaluateView extends BorderPane {
             FineTuning.Result t = r.fineTuning().get(i);
             bars(String.format(Locale.ROOT, "fine-tuned, %,d labels", t.labelledImages()), t.testTop1(), r.fineTuningRandomInit().get(i).testTop1());
         }
+        RunEvaluation.Report other = model.besideReport.get();
+        if (other != null) {
+            String name = java.nio.file.Path.of(other.run()).getFileName() + " (trained)";
+            besideBars(name, "linear probe", other.trained().linearTop1());
+            besideBars(name, String.format(Locale.ROOT, "kNN (k=%d)", other.knnK()), other.trained().knnTop1());
+        }
         results.getChildren().add(bold(String.format(Locale.ROOT, "%s · checkpoint %s · %s features · %,d train / %,d test images · %d classes"
                         + " (chance %.1f %%)", java.nio.file.Path.of(r.run()).getFileName(), r.checkpoint(), r.layer(), r.trainSize(), r.testSize(),
                 r.classNames().size(), 100.0 / Math.max(1, r.classNames().size()))));
@@ -151,6 +165,53 @@ public final class EvaluateView extends BorderPane {
             results.getChildren().addAll(bold(String.format(Locale.ROOT, "per class, fine-tuned on %,d labels", t.labelledImages())),
                     perClass(t.report()), bold("confusion matrix (rows: true class, columns: predicted)"), confusion(t.report()));
         }
+    }
+
+    /** The run beside's score for a probe the current run shows too (a bar with no partner says nothing). */
+    private void besideBars(String name, String probe, Double value) {
+        if (value != null && scores.getColumnKeys().contains(probe)) {
+            scores.addValue(100 * value, name, probe);
+        }
+    }
+
+    /** A second run to draw beside the current one: an imported encoder beside the same architecture trained here. */
+    private HBox besidePicker(RunCatalog catalog) {
+        javafx.scene.control.ComboBox<io.simclr.workbench.run.RunSummary> box = new javafx.scene.control.ComboBox<>();
+        box.setId("evaluate-beside");
+        box.setPromptText("nothing");
+        box.setPrefWidth(260);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(io.simclr.workbench.run.RunSummary r) {
+                return r == null ? "" : r.label();
+            }
+
+            @Override
+            public io.simclr.workbench.run.RunSummary fromString(String s) {
+                return null;
+            }
+        });
+        // Its own copy of the runs list: the catalog refreshes it every few seconds, and the choice must outlive that.
+        boolean[] refreshing = {false};
+        Runnable refill = () -> {
+            refreshing[0] = true;
+            java.nio.file.Path chosen = model.beside.get();
+            box.getItems().setAll(catalog.evaluable);
+            box.setValue(box.getItems().stream().filter(r -> r.folder().equals(chosen)).findFirst().orElse(null));
+            refreshing[0] = false;
+        };
+        catalog.evaluable.addListener((javafx.collections.ListChangeListener<io.simclr.workbench.run.RunSummary>) c -> refill.run());
+        refill.run();
+        box.valueProperty().addListener((o, was, now) -> {
+            if (!refreshing[0]) {
+                model.beside.set(now == null ? null : now.folder());
+            }
+        });
+        Button clear = new Button("×");
+        clear.setId("evaluate-beside-clear");
+        clear.setOnAction(e -> box.setValue(null));
+        clear.disableProperty().bind(box.valueProperty().isNull());
+        return Widgets.labelled("beside", box, clear);
     }
 
     private void bars(String probe, Double trained, Double randomInit) {

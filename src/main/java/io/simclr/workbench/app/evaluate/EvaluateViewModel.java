@@ -35,6 +35,11 @@ public final class EvaluateViewModel {
     public final StringProperty status = new SimpleStringProperty("choose a run, then Evaluate");
     public final ObjectProperty<RunEvaluation.Report> report = new SimpleObjectProperty<>();
     public final StringProperty error = new SimpleStringProperty();
+    /** A second run whose evaluation is drawn beside the current run's (an imported encoder beside one trained here); null for none. */
+    public final ObjectProperty<Path> beside = new SimpleObjectProperty<>();
+    public final ObjectProperty<RunEvaluation.Report> besideReport = new SimpleObjectProperty<>();
+    /** Why nothing is beside, or why the two are not quite comparable; empty when all is well. */
+    public final StringProperty besideNote = new SimpleStringProperty("");
 
     private final RunCatalog catalog;
     private final Executor ui;
@@ -45,6 +50,8 @@ public final class EvaluateViewModel {
         this.catalog = catalog;
         this.ui = ui;
         catalog.current.addListener((o, was, now) -> loadExisting());
+        beside.addListener((o, was, now) -> loadBeside());
+        report.addListener((o, was, now) -> besideNote.set(comparability()));
         loadExisting();
     }
 
@@ -80,6 +87,9 @@ public final class EvaluateViewModel {
                 });
                 ui.execute(() -> {
                     report.set(r);
+                    if (chosen.equals(beside.get())) {
+                        loadBeside();
+                    }
                     status.set("evaluated " + chosen.getFileName() + "; written to " + chosen.resolve(RunEvaluation.FILE));
                     catalog.refresh();
                 });
@@ -116,6 +126,37 @@ public final class EvaluateViewModel {
         } catch (Exception e) {
             status.set(chosen.resolve(RunEvaluation.FILE) + " could not be read: " + e.getMessage());
         }
+    }
+
+    /** Reads the evaluation the run beside already has; it is not evaluated here (pick it as the run to do that). */
+    private void loadBeside() {
+        Path other = beside.get();
+        besideReport.set(null);
+        if (other == null) {
+            besideNote.set("");
+            return;
+        }
+        try {
+            RunEvaluation.read(other).ifPresentOrElse(besideReport::set, () -> { });
+            besideNote.set(besideReport.get() == null ? other.getFileName() + " has no evaluation yet: pick it as the run, press Evaluate,"
+                    + " then choose it here again" : comparability());
+        } catch (Exception e) {
+            besideNote.set(other.resolve(RunEvaluation.FILE) + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Scores of two runs compare only on the same test images, classes and layer. */
+    private String comparability() {
+        RunEvaluation.Report a = report.get();
+        RunEvaluation.Report b = besideReport.get();
+        if (a == null || b == null) {
+            return besideNote.get();
+        }
+        if (!a.classNames().equals(b.classNames()) || a.testSize() != b.testSize()) {
+            return "not comparable: " + Path.of(b.run()).getFileName() + " was scored on other test images (" + b.testSize() + " in "
+                    + b.classNames().size() + " classes, against " + a.testSize() + " in " + a.classNames().size() + ")";
+        }
+        return java.util.Objects.equals(a.layer(), b.layer()) ? "" : "the two were scored on different features (" + a.layer() + " and " + b.layer() + ")";
     }
 
     public void dispose() {
