@@ -95,6 +95,7 @@ class EvaluateViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.report.get() != null);
         @SuppressWarnings("unchecked")
         ComboBox<io.simclr.workbench.run.RunSummary> beside = robot.lookup("#evaluate-beside").queryAs(ComboBox.class);
+        assertTrue(beside.getItems().stream().noneMatch(r -> r.folder().equals(other)), "a run is not offered beside itself");
         robot.interact(() -> beside.setValue(beside.getItems().stream().filter(r -> r.folder().equals(second)).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
         var secondReport = io.simclr.workbench.eval.RunEvaluation.read(second).orElseThrow();

@@ -196,11 +196,12 @@ public final class EvaluateView extends BorderPane {
         Runnable refill = () -> {
             refreshing[0] = true;
             java.nio.file.Path chosen = model.beside.get();
-            box.getItems().setAll(catalog.evaluable);
+            box.getItems().setAll(catalog.evaluable.filtered(r -> !r.folder().equals(catalog.current.get()))); // not beside itself
             box.setValue(box.getItems().stream().filter(r -> r.folder().equals(chosen)).findFirst().orElse(null));
             refreshing[0] = false;
         };
         catalog.evaluable.addListener((javafx.collections.ListChangeListener<io.simclr.workbench.run.RunSummary>) c -> refill.run());
+        catalog.current.addListener(o -> refill.run());
         refill.run();
         box.valueProperty().addListener((o, was, now) -> {
             if (!refreshing[0]) {
