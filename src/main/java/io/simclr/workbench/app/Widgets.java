@@ -147,6 +147,19 @@ public final class Widgets {
         return tip;
     }
 
+    /** A run as a list shows it: "name · dataset · method/encoder · epochs · score · date". */
+    private static final StringConverter<RunSummary> RUN_LABEL = new StringConverter<>() {
+        @Override
+        public String toString(RunSummary r) {
+            return r == null ? "" : r.label();
+        }
+
+        @Override
+        public RunSummary fromString(String s) {
+            return null;
+        }
+    };
+
     /**
      * The run a screen works on: a list of the runs that can be evaluated (name, dataset,
      * method/encoder, epochs, score, date), following the window's current run both ways.
@@ -156,17 +169,7 @@ public final class Widgets {
         box.setId(id);
         box.setPromptText("no run yet: train one on the Train screen");
         box.setMaxWidth(Double.MAX_VALUE);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(RunSummary r) {
-                return r == null ? "" : r.label();
-            }
-
-            @Override
-            public RunSummary fromString(String s) {
-                return null;
-            }
-        });
+        box.setConverter(RUN_LABEL);
         Runnable follow = () -> {
             Path current = catalog.current.get();
             Optional<RunSummary> match = catalog.evaluable.stream().filter(r -> r.folder().equals(current)).findFirst();
@@ -189,6 +192,40 @@ public final class Widgets {
         row.setMinWidth(260);
         row.setPrefWidth(560);
         return row;
+    }
+
+    /**
+     * A second run to show beside the current one (an imported encoder beside the same architecture trained here), kept in
+     * {@code beside}; the current run is not offered, and the choice outlives the runs list refreshing.
+     */
+    public static HBox besidePicker(RunCatalog catalog, ObjectProperty<Path> beside, String id) {
+        ComboBox<RunSummary> box = new ComboBox<>();
+        box.setId(id);
+        box.setPromptText("nothing");
+        box.setPrefWidth(260);
+        box.setConverter(RUN_LABEL);
+        // Its own copy of the runs list: the catalog refreshes it every few seconds, and the choice must outlive that.
+        boolean[] refreshing = {false};
+        Runnable refill = () -> {
+            refreshing[0] = true;
+            Path chosen = beside.get();
+            box.getItems().setAll(catalog.evaluable.filtered(r -> !r.folder().equals(catalog.current.get()))); // not beside itself
+            box.setValue(box.getItems().stream().filter(r -> r.folder().equals(chosen)).findFirst().orElse(null));
+            refreshing[0] = false;
+        };
+        catalog.evaluable.addListener((ListChangeListener<RunSummary>) c -> refill.run());
+        catalog.current.addListener(o -> refill.run());
+        refill.run();
+        box.valueProperty().addListener((o, was, now) -> {
+            if (!refreshing[0]) {
+                beside.set(now == null ? null : now.folder());
+            }
+        });
+        javafx.scene.control.Button clear = new javafx.scene.control.Button("×");
+        clear.setId(id + "-clear");
+        clear.setOnAction(e -> box.setValue(null));
+        clear.disableProperty().bind(box.valueProperty().isNull());
+        return labelled("beside", box, clear);
     }
 
     /** What a folder of each kind is asked for as. */

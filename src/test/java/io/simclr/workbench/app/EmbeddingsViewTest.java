@@ -27,12 +27,15 @@ class EmbeddingsViewTest {
     static Path dir;
 
     static Path run;
+    static Path other;
 
     private EmbeddingsViewModel model;
     private EmbeddingsView view;
 
     @BeforeAll
-    static void trainATinyRun() {
+    static void trainATinyRun() throws InterruptedException {
+        other = TinyRun.train(dir.resolve("other"), 200);
+        Thread.sleep(1100); // the newest run is the current one, by its metrics file's time
         run = TinyRun.train(dir.resolve("run"), 200);
     }
 
@@ -97,5 +100,27 @@ class EmbeddingsViewTest {
         assertTrue(svg.contains("t-SNE of run") && svg.contains("circle"), "a title and the points");
         assertTrue(Files.size(saved[2]) > 10_000);
         assertTrue(model.status.get().startsWith("saved ") && model.status.get().contains("map-tsne.png"), "it says where");
+    }
+
+    @Test
+    void anotherRunIsMappedBesideOnTheSameTestImages(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> run.equals(model.run().get()) && model.testImages.get() > 0);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<io.simclr.workbench.run.RunSummary> beside = robot.lookup("#embed-beside")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> beside.setValue(beside.getItems().stream().filter(r -> r.folder().equals(other)).findFirst().orElseThrow()));
+        assertEquals(other, model.beside.get());
+        Canvas besideCanvas = robot.lookup("#embed-beside-canvas").queryAs(Canvas.class);
+        assertTrue(besideCanvas.getParent().isVisible() && besideCanvas.getWidth() > 100, "a second map takes half the room");
+        robot.clickOn("#embed-pca");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.besideCoordinates.get() != null && !model.running.get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(model.sample.get().size(), model.besideSample.get().size());
+        assertTrue(java.util.Arrays.equals(model.sample.get().labels(), model.besideSample.get().labels()), "the same seeded test images");
+        assertEquals(2 * model.besideSample.get().size(), model.besideCoordinates.get().length);
+        assertTrue(model.status.get().contains("beside it other"), model.status.get());
+        robot.clickOn("#embed-beside-clear");
+        assertEquals(null, model.beside.get());
+        assertTrue(!besideCanvas.getParent().isVisible(), "the map has the room to itself again");
     }
 }

@@ -42,11 +42,9 @@ public final class EmbeddingsView extends BorderPane {
     private int animatedFrames;
     private long firstFrameNanos;
     private long lastFrameNanos;
-    private double minX;
-    private double minY;
-    private double scale = 1;
-    private double offsetX;
-    private double offsetY;
+    private Fit fit = new Fit(0, 0, 1, 0, 0);
+    private final Canvas besideCanvas = new Canvas(400, 600);
+    private final Label besideTitle = new Label();
 
     public EmbeddingsView(EmbeddingsViewModel model, RunCatalog catalog, DialogService dialogs, Appearance appearance) {
         this.model = model;
@@ -61,7 +59,29 @@ public final class EmbeddingsView extends BorderPane {
         hover.setVisible(false);
         hover.setMouseTransparent(true);
         hover.getStyleClass().add("map-hover");
-        setCenter(plot);
+        besideCanvas.setId("embed-beside-canvas");
+        besideTitle.getStyleClass().add("hint");
+        besideTitle.setPadding(new Insets(4, 8, 4, 8));
+        Pane besidePlot = new Pane(besideCanvas, besideTitle);
+        besideCanvas.widthProperty().bind(besidePlot.widthProperty());
+        besideCanvas.heightProperty().bind(besidePlot.heightProperty());
+        besidePlot.visibleProperty().bind(model.beside.isNotNull());
+        Label mainTitle = new Label();
+        mainTitle.getStyleClass().add("hint");
+        mainTitle.setPadding(new Insets(4, 8, 4, 8));
+        mainTitle.setMouseTransparent(true);
+        mainTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.run().get() == null ? "" : "this run: " + model.run().get().getFileName(), model.run()));
+        mainTitle.visibleProperty().bind(model.beside.isNotNull());
+        plot.getChildren().add(mainTitle);
+        besidePlot.managedProperty().bind(besidePlot.visibleProperty());
+        HBox.setHgrow(plot, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(besidePlot, javafx.scene.layout.Priority.ALWAYS);
+        plot.setMinWidth(0);
+        besidePlot.setMinWidth(0);
+        plot.setPrefWidth(400);
+        besidePlot.setPrefWidth(400);
+        setCenter(new HBox(6, plot, besidePlot));
         canvas.setOnMouseMoved(e -> showHover(e.getX(), e.getY()));
         canvas.setOnMouseExited(e -> hover.setVisible(false));
         canvas.setOnMouseClicked(e -> model.select(nearestOnScreen(e.getX(), e.getY())));
@@ -104,6 +124,10 @@ public final class EmbeddingsView extends BorderPane {
         setBottom(new VBox(strip, status));
 
         model.coordinates.addListener((o, was, now) -> redraw());
+        model.besideCoordinates.addListener((o, was, now) -> redrawBeside());
+        model.beside.addListener((o, was, now) -> redrawBeside());
+        besideCanvas.widthProperty().addListener(o -> redrawBeside());
+        besideCanvas.heightProperty().addListener(o -> redrawBeside());
         model.running.addListener((o, was, now) -> {
             if (now) {
                 animatedFrames = 0;
@@ -112,12 +136,16 @@ public final class EmbeddingsView extends BorderPane {
                 model.status.set(model.status.get() + String.format(Locale.ROOT, " · animated at %.0f frames/s", fps));
             }
         });
-        model.highlightedClass.addListener((o, was, now) -> redraw());
+        model.highlightedClass.addListener((o, was, now) -> {
+            redraw();
+            redrawBeside();
+        });
         model.selected.addListener((o, was, now) -> redraw());
         model.neighbours.addListener((o, was, now) -> showNeighbours());
         canvas.widthProperty().addListener(o -> redraw());
         canvas.heightProperty().addListener(o -> redraw());
         appearance.follow(this::redraw);
+        appearance.follow(this::redrawBeside);
         Widgets.showErrors(model.error, "The map could not be made", dialogs);
     }
 
@@ -160,25 +188,23 @@ public final class EmbeddingsView extends BorderPane {
         export.getItems().add(projector);
         export.disableProperty().bind(model.coordinates.isNull());
         FlowPane bar = Widgets.toolbar(Widgets.runPicker(catalog, "embed-run"), Widgets.labelled("points", points, ofImages),
-                Widgets.labelled("perplexity", perplexity), tsne, pca, pause, stop, export);
+                Widgets.labelled("perplexity", perplexity), tsne, pca, pause, stop, export,
+                Widgets.besidePicker(catalog, model.beside, "embed-beside"));
         bar.setPadding(new Insets(10));
         return bar;
     }
 
     /** Draws every point; with a class highlighted the others fade, and the selected point and its neighbours are ringed. */
     private void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        GraphicsContext g = cleared(canvas);
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        Appearance.Palette palette = appearance.palette();
-        g.setFill(palette.fx(palette.plot()));
-        g.fillRect(0, 0, w, h);
         float[] xy = model.coordinates.get();
         RunMap.Sample s = model.sample.get();
         if (xy == null || s == null || xy.length != 2 * s.size()) {
             return;
         }
-        fit(xy, w, h);
+        fit = Fit.of(xy, w, h);
         if (model.running.get()) {
             long now = System.nanoTime();
             if (animatedFrames++ == 0) {
@@ -187,53 +213,86 @@ public final class EmbeddingsView extends BorderPane {
             lastFrameNanos = now;
         }
         int n = s.size();
-        double r = n > 10_000 ? 1.5 : n > 3_000 ? 2.5 : 3.5;
-        int highlighted = model.highlightedClass.get();
-        for (int i = 0; i < n; i++) {
-            boolean faded = highlighted >= 0 && s.labels()[i] != highlighted;
-            Color c = fx(MapPicture.colour(s.labels()[i]));
-            g.setFill(faded ? c.deriveColor(0, 0.2, 1.3, 0.25) : c.deriveColor(0, 1, 1, 0.8));
-            g.fillOval(screenX(xy[2 * i]) - r, screenY(xy[2 * i + 1]) - r, 2 * r, 2 * r);
-        }
+        double r = radius(n);
+        drawPoints(g, xy, s.labels(), fit, r);
         int selected = model.selected.get();
         if (selected >= 0 && selected < n) {
-            g.setStroke(palette.fx(palette.text()));
+            g.setStroke(appearance.palette().fx(appearance.palette().text()));
             g.setLineWidth(1.5);
             for (int j : model.neighbours.get()) {
-                g.strokeOval(screenX(xy[2 * j]) - r - 2, screenY(xy[2 * j + 1]) - r - 2, 2 * r + 4, 2 * r + 4);
+                g.strokeOval(fit.x(xy[2 * j]) - r - 2, fit.y(xy[2 * j + 1]) - r - 2, 2 * r + 4, 2 * r + 4);
             }
             g.setLineWidth(3);
-            g.strokeOval(screenX(xy[2 * selected]) - r - 4, screenY(xy[2 * selected + 1]) - r - 4, 2 * r + 8, 2 * r + 8);
+            g.strokeOval(fit.x(xy[2 * selected]) - r - 4, fit.y(xy[2 * selected + 1]) - r - 4, 2 * r + 8, 2 * r + 8);
         }
     }
 
-    private void fit(float[] xy, double w, double h) {
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        minX = Double.POSITIVE_INFINITY;
-        minY = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < xy.length / 2; i++) {
-            minX = Math.min(minX, xy[2 * i]);
-            maxX = Math.max(maxX, xy[2 * i]);
-            minY = Math.min(minY, xy[2 * i + 1]);
-            maxY = Math.max(maxY, xy[2 * i + 1]);
+    /** The canvas filled with the theme's plot colour. */
+    private GraphicsContext cleared(Canvas c) {
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setFill(appearance.palette().fx(appearance.palette().plot()));
+        g.fillRect(0, 0, c.getWidth(), c.getHeight());
+        return g;
+    }
+
+    private static double radius(int points) {
+        return points > 10_000 ? 1.5 : points > 3_000 ? 2.5 : 3.5;
+    }
+
+    /** The points in their class colours; with a class highlighted the others fade. */
+    private void drawPoints(GraphicsContext g, float[] xy, int[] labels, Fit at, double r) {
+        int highlighted = model.highlightedClass.get();
+        for (int i = 0; i < labels.length; i++) {
+            boolean faded = highlighted >= 0 && labels[i] != highlighted;
+            Color c = fx(MapPicture.colour(labels[i]));
+            g.setFill(faded ? c.deriveColor(0, 0.2, 1.3, 0.25) : c.deriveColor(0, 1, 1, 0.8));
+            g.fillOval(at.x(xy[2 * i]) - r, at.y(xy[2 * i + 1]) - r, 2 * r, 2 * r);
         }
-        // One scale for both axes (distances mean the same both ways), as large as the canvas allows, centred.
-        double spanX = Math.max(maxX - minX, 1e-9);
-        double spanY = Math.max(maxY - minY, 1e-9);
-        scale = Math.min((w - 2 * MARGIN) / spanX, (h - 2 * MARGIN) / spanY);
-        offsetX = (w - spanX * scale) / 2;
-        offsetY = (h - spanY * scale) / 2;
     }
 
-    private static final double MARGIN = 16;
-
-    private double screenX(double x) {
-        return offsetX + (x - minX) * scale;
+    /** The run beside, drawn as the current run's map is, with its name above. */
+    private void redrawBeside() {
+        GraphicsContext g = cleared(besideCanvas);
+        double w = besideCanvas.getWidth();
+        double h = besideCanvas.getHeight();
+        float[] xy = model.besideCoordinates.get();
+        RunMap.Sample s = model.besideSample.get();
+        besideTitle.setText(model.beside.get() == null ? "" : "beside: " + model.beside.get().getFileName()
+                + (xy == null ? " (mapped with the next t-SNE or PCA)" : ""));
+        if (xy == null || s == null || xy.length != 2 * s.size()) {
+            return;
+        }
+        drawPoints(g, xy, s.labels(), Fit.of(xy, w, h), radius(s.size()));
     }
 
-    private double screenY(double y) {
-        return offsetY + (y - minY) * scale;
+    /** Map to screen: one scale for both axes (distances mean the same both ways), as large as the canvas allows, centred. */
+    private record Fit(double minX, double minY, double scale, double offsetX, double offsetY) {
+        private static final double MARGIN = 16;
+
+        static Fit of(float[] xy, double w, double h) {
+            double minX = Double.POSITIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < xy.length / 2; i++) {
+                minX = Math.min(minX, xy[2 * i]);
+                maxX = Math.max(maxX, xy[2 * i]);
+                minY = Math.min(minY, xy[2 * i + 1]);
+                maxY = Math.max(maxY, xy[2 * i + 1]);
+            }
+            double spanX = Math.max(maxX - minX, 1e-9);
+            double spanY = Math.max(maxY - minY, 1e-9);
+            double scale = Math.min((w - 2 * MARGIN) / spanX, (h - 2 * MARGIN) / spanY);
+            return new Fit(minX, minY, scale, (w - spanX * scale) / 2, (h - spanY * scale) / 2);
+        }
+
+        double x(double value) {
+            return offsetX + (value - minX) * scale;
+        }
+
+        double y(double value) {
+            return offsetY + (value - minY) * scale;
+        }
     }
 
     int nearestOnScreen(double px, double py) {
@@ -244,8 +303,8 @@ public final class EmbeddingsView extends BorderPane {
         int best = -1;
         double bestD = 12 * 12;
         for (int i = 0; i < xy.length / 2; i++) {
-            double dx = screenX(xy[2 * i]) - px;
-            double dy = screenY(xy[2 * i + 1]) - py;
+            double dx = fit.x(xy[2 * i]) - px;
+            double dy = fit.y(xy[2 * i + 1]) - py;
             double d = dx * dx + dy * dy;
             if (d < bestD) {
                 bestD = d;

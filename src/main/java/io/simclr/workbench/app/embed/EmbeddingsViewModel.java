@@ -38,6 +38,10 @@ public final class EmbeddingsViewModel {
     public final IntegerProperty points = new SimpleIntegerProperty(DEFAULT_POINTS);
     /** Test images the current run's dataset has: the most points a map can show (0 until known). */
     public final IntegerProperty testImages = new SimpleIntegerProperty();
+    /** A second run mapped beside the current one on the same test images (an imported encoder beside one trained here); null for none. */
+    public final ObjectProperty<Path> beside = new SimpleObjectProperty<>();
+    public final ObjectProperty<float[]> besideCoordinates = new SimpleObjectProperty<>();
+    public final ObjectProperty<RunMap.Sample> besideSample = new SimpleObjectProperty<>();
     public final DoubleProperty perplexity = new SimpleDoubleProperty(30);
     public final ObjectProperty<RunMap.Sample> sample = new SimpleObjectProperty<>();
     /** n x 2 coordinates of the current map; replaced (never mutated) as the map forms. */
@@ -112,6 +116,9 @@ public final class EmbeddingsViewModel {
         method.set(pca ? RunMap.Method.PCA : RunMap.Method.TSNE);
         int count = points.get();
         double perplexityValue = perplexity.get();
+        Path other = beside.get();
+        besideCoordinates.set(null);
+        besideSample.set(null);
         status.set("extracting features …");
         worker.execute(() -> {
             try {
@@ -154,6 +161,9 @@ public final class EmbeddingsViewModel {
                                 r.klDivergence(), r.seconds()));
                     });
                 }
+                if (other != null && !cancel) {
+                    mapBeside(other, count, pca, perplexityValue);
+                }
             } catch (Exception e) {
                 ui.execute(() -> {
                     status.set("could not map " + chosen.getFileName());
@@ -165,6 +175,29 @@ public final class EmbeddingsViewModel {
                     paused.set(false);
                 });
             }
+        });
+    }
+
+    /** The run beside, mapped the same way on the same seeded sample of test images; drawn when done, without animation. */
+    private void mapBeside(Path other, int count, boolean pca, double perplexityValue) throws java.io.IOException {
+        ui.execute(() -> status.set(status.get() + " · now mapping " + other.getFileName() + " beside it …"));
+        RunMap.Sample b = RunMap.sample(RunFolder.open(other), count, 0, FeatureExtractor.Layer.H, warning -> { });
+        float[] xy = pca ? Tsne.pca(b.features(), b.dim())
+                : Tsne.run(b.features(), b.dim(), Tsne.Settings.defaults().withPerplexity(perplexityValue), new Tsne.Listener() {
+                    @Override
+                    public void onProgress(int it, float[] partial) {
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return cancel;
+                    }
+                }).coordinates();
+        ui.execute(() -> {
+            besideSample.set(b);
+            besideCoordinates.set(xy);
+            String s = status.get();
+            status.set(s.substring(0, Math.max(0, s.indexOf(" · now mapping"))) + " · beside it " + other.getFileName());
         });
     }
 

@@ -73,7 +73,8 @@ public final class EvaluateView extends BorderPane {
         cancel.setId("evaluate-cancel");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.running.not());
-        FlowPane bar = Widgets.toolbar(Widgets.runPicker(catalog, "evaluate-run"), linear, knn, tune, z, evaluate, cancel, besidePicker(catalog));
+        FlowPane bar = Widgets.toolbar(Widgets.runPicker(catalog, "evaluate-run"), linear, knn, tune, z, evaluate, cancel,
+                Widgets.besidePicker(catalog, model.beside, "evaluate-beside"));
         bar.setPadding(new Insets(10));
         Label besideNote = Widgets.hint("");
         besideNote.setId("evaluate-beside-note");
@@ -172,47 +173,6 @@ public final class EvaluateView extends BorderPane {
         if (value != null && scores.getColumnKeys().contains(probe)) {
             scores.addValue(100 * value, name, probe);
         }
-    }
-
-    /** A second run to draw beside the current one: an imported encoder beside the same architecture trained here. */
-    private HBox besidePicker(RunCatalog catalog) {
-        javafx.scene.control.ComboBox<io.simclr.workbench.run.RunSummary> box = new javafx.scene.control.ComboBox<>();
-        box.setId("evaluate-beside");
-        box.setPromptText("nothing");
-        box.setPrefWidth(260);
-        box.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(io.simclr.workbench.run.RunSummary r) {
-                return r == null ? "" : r.label();
-            }
-
-            @Override
-            public io.simclr.workbench.run.RunSummary fromString(String s) {
-                return null;
-            }
-        });
-        // Its own copy of the runs list: the catalog refreshes it every few seconds, and the choice must outlive that.
-        boolean[] refreshing = {false};
-        Runnable refill = () -> {
-            refreshing[0] = true;
-            java.nio.file.Path chosen = model.beside.get();
-            box.getItems().setAll(catalog.evaluable.filtered(r -> !r.folder().equals(catalog.current.get()))); // not beside itself
-            box.setValue(box.getItems().stream().filter(r -> r.folder().equals(chosen)).findFirst().orElse(null));
-            refreshing[0] = false;
-        };
-        catalog.evaluable.addListener((javafx.collections.ListChangeListener<io.simclr.workbench.run.RunSummary>) c -> refill.run());
-        catalog.current.addListener(o -> refill.run());
-        refill.run();
-        box.valueProperty().addListener((o, was, now) -> {
-            if (!refreshing[0]) {
-                model.beside.set(now == null ? null : now.folder());
-            }
-        });
-        Button clear = new Button("×");
-        clear.setId("evaluate-beside-clear");
-        clear.setOnAction(e -> box.setValue(null));
-        clear.disableProperty().bind(box.valueProperty().isNull());
-        return Widgets.labelled("beside", box, clear);
     }
 
     private void bars(String probe, Double trained, Double randomInit) {
