@@ -3,18 +3,16 @@ package io.simclr.workbench.app.study;
 import io.simclr.workbench.app.Appearance;
 import io.simclr.workbench.app.Charts;
 import io.simclr.workbench.app.DialogService;
+import io.simclr.workbench.app.ExperimentButtons;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.run.BackboneStudy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -88,34 +86,16 @@ public final class BackboneView extends BorderPane {
         });
         fineTune.disableProperty().bind(model.job.running);
 
-        Button run = new Button("Study");
-        run.setId("backbone-run");
-        run.setMaxWidth(Double.MAX_VALUE);
-        run.textProperty().bind(Bindings.createStringBinding(() -> !model.job.running.get() && model.summary.get() != null
-                && !BackboneViewModel.finished(model.summary.get()) ? "Continue" : "Study", model.summary, model.job.running));
-        run.disableProperty().bind(model.job.running.or(model.job.blocked));
-        run.setOnAction(e -> model.start(runs));
-        Button stop = new Button("Stop");
-        stop.setId("backbone-stop");
-        stop.setMaxWidth(Double.MAX_VALUE);
-        stop.disableProperty().bind(model.job.running.not());
-        stop.setOnAction(e -> model.job.stop());
-        Button open = new Button("Open study…");
-        open.setMaxWidth(Double.MAX_VALUE);
-        open.disableProperty().bind(model.job.running);
-        open.setOnAction(e -> dialogs.chooseFolder("A backbone-study folder (one with study.json)", runs).ifPresent(model::open));
-        Button page = new Button("Open page");
-        page.setMaxWidth(Double.MAX_VALUE);
-        page.disableProperty().bind(Bindings.createBooleanBinding(() -> model.folder.get() == null
-                || !Files.exists(model.folder.get().resolve("study.html")), model.folder, model.summary));
-        page.setOnAction(e -> dialogs.open(model.folder.get().resolve("study.html")));
+        ExperimentButtons buttons = ExperimentButtons.of("backbone", "Study", "Continue", "Open study…",
+                "A backbone-study folder (one with study.json)", "study.html", model.job, model.folder, model.summary,
+                () -> !BackboneViewModel.finished(model.summary.get()), () -> model.start(runs), model::open, dialogs, runs).filling();
         Label explain = Widgets.hint("Every cell is a SimCLR run on the Train screen's dataset with one encoder, head size and batch, for the"
                 + " same time; it is scored by the linear probe on h (the encoder's output) and on z (the head's). The defaults are nine"
                 + " cells, about half an hour on a 2-core laptop. Larger encoders take fewer steps in the same time.");
         VBox controls = new VBox(8, Widgets.field("backbone-encoders", "Encoders (rows)", encoders),
                 Widgets.field("backbone-heads-field", "Head sizes (columns)", heads), Widgets.field("backbone-batches-field", "Batch sizes", batches),
                 Widgets.field("backbone-seconds-field", "Seconds per cell", seconds), Widgets.field("backbone-finetune-field",
-                        "Fine-tune on five labelled classes", fineTune), run, stop, open, page, explain);
+                        "Fine-tune on five labelled classes", fineTune), buttons.run(), buttons.stop(), buttons.open(), buttons.page(), explain);
         controls.setPadding(new Insets(12));
         controls.getStyleClass().add("controls");
         ScrollPane left = new ScrollPane(controls);

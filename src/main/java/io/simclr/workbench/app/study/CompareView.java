@@ -3,18 +3,17 @@ package io.simclr.workbench.app.study;
 import io.simclr.workbench.app.Appearance;
 import io.simclr.workbench.app.Charts;
 import io.simclr.workbench.app.DialogService;
+import io.simclr.workbench.app.ExperimentButtons;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.method.MethodKind;
 import io.simclr.workbench.run.MethodComparison;
 import java.awt.Color;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -69,32 +68,14 @@ public final class CompareView extends BorderPane {
             return String.format(Locale.ROOT, "%d runs, about %d min of training (and a minute or so of scoring each)", n,
                     Math.round(n * model.secondsPerRun.get() / 60.0));
         }, inputs.toArray(javafx.beans.Observable[]::new)));
-        Button run = new Button("Compare");
-        run.setId("compare-run");
-        run.setMaxWidth(Double.MAX_VALUE);
-        run.textProperty().bind(Bindings.createStringBinding(() -> !model.job.running.get() && model.summary.get() != null
-                && !CompareViewModel.finished(model.summary.get()) ? "Continue" : "Compare", model.summary, model.job.running));
-        run.disableProperty().bind(model.job.running.or(model.job.blocked));
-        run.setOnAction(e -> model.start(runs));
-        Button stop = new Button("Stop");
-        stop.setId("compare-stop");
-        stop.setMaxWidth(Double.MAX_VALUE);
-        stop.disableProperty().bind(model.job.running.not());
-        stop.setOnAction(e -> model.job.stop());
-        Button open = new Button("Open comparison…");
-        open.setMaxWidth(Double.MAX_VALUE);
-        open.disableProperty().bind(model.job.running);
-        open.setOnAction(e -> dialogs.chooseFolder("A comparison folder (one with compare.json)", runs).ifPresent(model::open));
-        Button page = new Button("Open page");
-        page.setMaxWidth(Double.MAX_VALUE);
-        page.disableProperty().bind(Bindings.createBooleanBinding(() -> model.folder.get() == null
-                || !Files.exists(model.folder.get().resolve("compare.html")), model.folder, model.summary));
-        page.setOnAction(e -> dialogs.open(model.folder.get().resolve("compare.html")));
+        ExperimentButtons buttons = ExperimentButtons.of("compare", "Compare", "Continue", "Open comparison…",
+                "A comparison folder (one with compare.json)", "compare.html", model.job, model.folder, model.summary,
+                () -> !CompareViewModel.finished(model.summary.get()), () -> model.start(runs), model::open, dialogs, runs).filling();
         Label explain = Widgets.hint("One run per method on the Train screen's dataset, the same encoder, seed and time each, every method at"
                 + " its paper's defaults; each is scored by kNN and the linear probe beside the same network untrained. Hover a method for"
                 + " what keeps it from collapsing.");
         VBox controls = new VBox(8, Widgets.field("compare-methods", "Methods", methods), Widgets.field("compare-seconds-field",
-                "Seconds per run", perRun), total, run, stop, open, page, explain);
+                "Seconds per run", perRun), total, buttons.run(), buttons.stop(), buttons.open(), buttons.page(), explain);
         controls.setPadding(new Insets(12));
         controls.getStyleClass().add("controls");
         ScrollPane left = new ScrollPane(controls);

@@ -2,26 +2,22 @@ package io.simclr.workbench.app.study;
 
 import io.simclr.workbench.app.Appearance;
 import io.simclr.workbench.app.DialogService;
+import io.simclr.workbench.app.ExperimentButtons;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.run.AugmentationStudy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -71,36 +67,16 @@ public final class StudyView extends BorderPane {
             long n = model.chosen.values().stream().filter(javafx.beans.property.BooleanProperty::get).count();
             return String.format(Locale.ROOT, "%d cells, about %d min of training", n * n, Math.round(n * n * model.secondsPerRun.get() / 60.0));
         }, inputs.toArray(javafx.beans.Observable[]::new)));
-        Button run = new Button("Run study");
-        run.setId("study-run");
-        run.setMaxWidth(Double.MAX_VALUE);
-        run.textProperty().bind(Bindings.createStringBinding(() -> !model.job.running.get() && model.summary.get() != null
-                && !StudyViewModel.finished(model.summary.get()) && model.folder.get() != null ? "Continue study" : "Run study", model.summary,
-                model.folder, model.job.running));
-        run.disableProperty().bind(model.job.running.or(model.job.blocked));
-        run.setOnAction(e -> model.start(runs));
-        Button stop = new Button("Stop");
-        stop.setId("study-stop");
-        stop.setMaxWidth(Double.MAX_VALUE);
-        stop.disableProperty().bind(model.job.running.not());
-        stop.setOnAction(e -> model.job.stop());
-        Button open = new Button("Open study…");
-        open.setId("study-open");
-        open.setMaxWidth(Double.MAX_VALUE);
-        open.disableProperty().bind(model.job.running);
-        open.setOnAction(e -> dialogs.chooseFolder("A study folder (one with study.json)", runs).ifPresent(model::open));
-        Button page = new Button("Open page");
-        page.setMaxWidth(Double.MAX_VALUE);
-        page.disableProperty().bind(Bindings.createBooleanBinding(() -> model.folder.get() == null
-                || !Files.exists(model.folder.get().resolve("study.html")), model.folder, model.summary));
-        page.setOnAction(e -> dialogs.open(model.folder.get().resolve("study.html")));
+        ExperimentButtons buttons = ExperimentButtons.of("study", "Run study", "Continue study", "Open study…",
+                "A study folder (one with study.json)", "study.html", model.job, model.folder, model.summary,
+                () -> !StudyViewModel.finished(model.summary.get()), () -> model.start(runs), model::open, dialogs, runs).filling();
         Label explain = new Label("Each cell is a short SimCLR run on the Train screen's dataset with two operations applied to both views, one"
                 + " after the other (the diagonal: one alone), scored by the linear probe. Stop keeps finished cells; Continue goes on"
                 + " with the first missing one.");
         explain.setWrapText(true);
         explain.getStyleClass().add("hint");
         VBox controls = new VBox(8, Widgets.field("study-ops", "Operations", ops), Widgets.field("study-seconds-field", "Seconds per cell", seconds),
-                cells, run, stop, open, page, explain);
+                cells, buttons.run(), buttons.stop(), buttons.open(), buttons.page(), explain);
         controls.setPadding(new Insets(12));
         controls.getStyleClass().add("controls");
         javafx.scene.control.ScrollPane left = new javafx.scene.control.ScrollPane(controls);

@@ -4,6 +4,7 @@ import io.simclr.workbench.app.Appearance;
 import io.simclr.workbench.app.Charts;
 import io.simclr.workbench.app.DatasetChoice;
 import io.simclr.workbench.app.DialogService;
+import io.simclr.workbench.app.ExperimentButtons;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.run.TemperatureSweep;
 import java.awt.Color;
@@ -16,7 +17,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -70,29 +70,14 @@ public final class SweepView extends BorderPane {
         Spinner<Integer> seconds = new Spinner<>(10, 3600, model.secondsPerRun.get(), 10);
         seconds.setId("sweep-seconds");
         seconds.valueProperty().addListener((o, was, now) -> model.secondsPerRun.set(now));
-        Button run = new Button("Run sweep");
-        run.setId("sweep-run");
-        run.textProperty().bind(Bindings.createStringBinding(() -> !model.job.running.get() && model.summary.get() != null
-                && !SweepViewModel.finished(model.summary.get()) ? "Continue sweep" : "Run sweep", model.summary, model.job.running));
-        run.disableProperty().bind(model.job.running.or(model.job.blocked));
-        run.setOnAction(e -> model.start(runs));
-        Button stop = new Button("Stop");
-        stop.setId("sweep-stop");
-        stop.disableProperty().bind(model.job.running.not());
-        stop.setOnAction(e -> model.job.stop());
-        Button open = new Button("Open sweep…");
-        open.setId("sweep-open");
-        open.disableProperty().bind(model.job.running);
-        open.setOnAction(e -> dialogs.chooseFolder("A sweep folder (one with sweep.json)", runs).ifPresent(model::open));
-        Button page = new Button("Open page");
-        page.setId("sweep-page");
-        page.disableProperty().bind(model.summary.isNull());
-        page.setOnAction(e -> dialogs.open(model.folder.get().resolve("sweep.html")));
+        ExperimentButtons buttons = ExperimentButtons.of("sweep", "Run sweep", "Continue sweep", "Open sweep…",
+                "A sweep folder (one with sweep.json)", "sweep.html", model.job, model.folder, model.summary,
+                () -> !SweepViewModel.finished(model.summary.get()), () -> model.start(runs), model::open, dialogs, runs);
         Label tauLabel = new Label();
         tauLabel.textProperty().bind(Bindings.createStringBinding(() -> "Sweep on " + (dataset.source.get() == io.simclr.workbench.data.DataSource.SHAPES
                 ? "the built-in shapes" : dataset.folder.get().getFileName()) + " (the Train screen's dataset), τ =", dataset.source, dataset.folder));
         Label secondsLabel = new Label("seconds per run");
-        javafx.scene.layout.FlowPane controls = Widgets.toolbar(tauLabel, taus, secondsLabel, seconds, run, stop, open, page);
+        javafx.scene.layout.FlowPane controls = Widgets.toolbar(tauLabel, taus, secondsLabel, seconds, buttons.run(), buttons.stop(), buttons.open(), buttons.page());
         ProgressBar bar = new ProgressBar();
         bar.setId("sweep-progress");
         bar.progressProperty().bind(model.job.progress);
