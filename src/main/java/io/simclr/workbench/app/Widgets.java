@@ -249,18 +249,25 @@ public final class Widgets {
         if (lastUsed != null) {
             box.getItems().add(lastUsed);
         }
-        Runnable showChoice = () -> box.setValue(switch (choice.source.get()) {
-            case SHAPES -> SHAPES;
-            case CIFAR10 -> "CIFAR-10: " + choice.folder.get().getFileName();
-            case STL10 -> "STL-10: " + choice.folder.get().getFileName();
-            case FOLDER -> "folder: " + choice.folder.get().getFileName();
-        });
+        // Showing the current choice sets the box's value, which fires its action: that is not the user picking the shapes
+        // (it used to clear a folder's refusal when the check had answered before the box was reset).
+        boolean[] showing = {false};
+        Runnable showChoice = () -> {
+            showing[0] = true;
+            box.setValue(switch (choice.source.get()) {
+                case SHAPES -> SHAPES;
+                case CIFAR10 -> "CIFAR-10: " + choice.folder.get().getFileName();
+                case STL10 -> "STL-10: " + choice.folder.get().getFileName();
+                case FOLDER -> "folder: " + choice.folder.get().getFileName();
+            });
+            showing[0] = false;
+        };
         showChoice.run();
         choice.source.addListener(o -> showChoice.run());
         choice.folder.addListener(o -> showChoice.run());
         box.setOnAction(e -> {
             String picked = box.getValue();
-            if (picked == null || picked.startsWith("CIFAR-10:") || picked.startsWith("STL-10:") || picked.startsWith("folder:")) {
+            if (showing[0] || picked == null || picked.startsWith("CIFAR-10:") || picked.startsWith("STL-10:") || picked.startsWith("folder:")) {
                 return;
             }
             if (picked.equals(SHAPES)) {
