@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Loads the weights PeerDefinitionsTest wrote from the workbench's encoder into bench/pytorch_encoders.py's
-definition (same order: each convolution's weight then bias, each batch norm's gamma, beta, running mean,
+definition (same order: each convolution's and linear layer's weight then bias, each batch norm's gamma, beta, running mean,
 running variance) and checks the features agree: an inference-mode forward, then a training-mode forward
 and the running statistics it leaves. Exit 0 when all agree.
 
@@ -27,6 +27,8 @@ def slots(model):
                 out.append(m.bias)
         elif isinstance(m, nn.BatchNorm2d):
             out += [m.weight, m.bias, m.running_mean, m.running_var]
+        elif isinstance(m, nn.Linear):
+            out += [m.weight, m.bias]
     return out
 
 
@@ -43,8 +45,9 @@ def load_into(tensors, file):
 
 def main():
     name, folder, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    stem = sys.argv[4] if len(sys.argv) > 4 else "cifar"
     torch.manual_seed(0)
-    model = pe.build(name)
+    model = pe.build(name, stem)
     load_into(slots(model), os.path.join(folder, "before.f32"))
     x = torch.from_numpy(np.fromfile(os.path.join(folder, "input.f32"), dtype="<f4").copy()).view(8, 3, size, size)
     want_train = np.fromfile(os.path.join(folder, "train_h.f32"), dtype="<f4").reshape(8, -1)

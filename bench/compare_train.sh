@@ -1,37 +1,46 @@
 #!/usr/bin/env bash
-# Side by side, in one run: `bench train` against PyTorch eager on the same model and machine, 2 threads,
-# 32 px. Needs `mvn -B package` first.
+# Side by side, in one run: `bench train` against PyTorch eager (bench/pytorch_train_step.py) on the same
+# definitions, the same machine and 2 threads: SimCLR steps (forward, MLP head 128, NT-Xent, backward, Adam)
+# on 32 px input. Each row alternates the two sides for ROUNDS rounds of STEPS timed steps after 2 warm-up
+# steps, so a machine whose speed drifts slows both alike; the figures are medians over all timed steps.
+# Prints a Markdown table. Needs `mvn -B package` first.
 #
-#   bench/compare_train.sh                                   # ResNet-18, ImageNet and CIFAR stems, 256 views per step
-#   bench/compare_train.sh inception-v3 inception-resnet-v2 xception   # the new encoders, 64 views per step
+#   bench/compare_train.sh                      # every encoder the workbench offers, 256 views per step
+#   bench/compare_train.sh resnet18-imagenet small-light
+#   bench/compare_train.sh inception-v3 inception-resnet-v2 xception   # 64 views per step (resized up to 75/71 px)
 #
-# The new encoders run bench/pytorch_encoders.py's definitions (the same layers, the same resize up to
-# their smallest input) under PEER_PYTHON, by default PyTorch 2.13 in ~/peer; the ResNet-18 lines use
-# Debian's PyTorch 1.13 (/usr/bin/python3), as the README's figures were measured, unless PEER_PYTHON is set.
+# PEER_PYTHON picks the peer: by default PyTorch 2.13 from the local wheels in ~/peer (DESIGN.md, "Peers");
+# ROUNDS (default 2) and STEPS (default 10) set the sampling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/app/simclr-workbench.jar
 peer=${PEER_PYTHON:-$HOME/peer/bin/python}
-ratio() {  # name, our RESULT line, their RESULT line, their python
-  local a b
-  a=$(sed -E 's/.*views_per_s=([0-9]+).*/\1/' <<<"$2")
-  b=$(sed -E 's/.*views_per_s=([0-9]+).*/\1/' <<<"$3")
-  echo "$1: workbench $a views/s ($2), pytorch $("$4" -c 'import torch; print(torch.__version__)') $b views/s, ratio $(awk "BEGIN{printf \"%.2f\", $a/$b}")x"
-}
+rounds=${ROUNDS:-2}
+steps=${STEPS:-10}
+median() { tr ' ,[]' '\n' | grep -E '^[0-9.]+$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(resnet18-imagenet resnet18-cifar)
+[ ${#targets[@]} -eq 0 ] && targets=(resnet18-imagenet resnet18-cifar resnet18-light small-light resnet50-imagenet efficientnet-b0-cifar)
+version=$("$peer" -c 'import torch; print(torch.__version__)')
+echo "| encoder, stem | views per step | workbench views/s | PyTorch $version views/s | ratio |"
+echo "| --- | --- | --- | --- | --- |"
 for target in "${targets[@]}"; do
   case "$target" in
-    resnet18-imagenet|resnet18-cifar)
-      stem=${target#resnet18-}; steps=10; [ "$stem" = cifar ] && steps=3
-      py=${PEER_PYTHON:-/usr/bin/python3}
-      ours=$(java -jar "$jar" bench train --encoder resnet18 --stem "$stem" --size 32 --batch 128 --threads 2 --steps "$steps" | grep '^RESULT')
-      theirs=$("$py" bench/pytorch_train_step.py --arch resnet18 --stem "$stem" --size 32 --batch 128 --threads 2 --steps "$steps" | grep '^RESULT')
-      ratio "resnet18 $stem stem" "$ours" "$theirs" "$py" ;;
+    resnet18-imagenet|resnet18-cifar|resnet18-light|small-light|resnet50-imagenet|efficientnet-b0-cifar)
+      encoder=${target%-*}; stem=${target##*-}; batch=128 ;;
     inception-v3|inception-resnet-v2|xception)
-      ours=$(java -jar "$jar" bench train --encoder "$target" --size 32 --batch 32 --threads 2 --warmup 2 --steps 5 | grep '^RESULT')
-      theirs=$("$peer" bench/pytorch_train_step.py --arch "$target" --size 32 --batch 32 --threads 2 --warmup 2 --steps 5 | grep '^RESULT')
-      ratio "$target (32 px resized up)" "$ours" "$theirs" "$peer" ;;
-    *) echo "unknown target $target: resnet18-imagenet, resnet18-cifar, inception-v3, inception-resnet-v2 or xception" >&2; exit 2 ;;
+      encoder=$target; stem=imagenet; batch=32 ;;
+    *) echo "unknown target $target: resnet18-imagenet, resnet18-cifar, resnet18-light, small-light, resnet50-imagenet," \
+            "efficientnet-b0-cifar, inception-v3, inception-resnet-v2 or xception" >&2; exit 2 ;;
   esac
+  ours="" theirs=""
+  for _ in $(seq "$rounds"); do
+    ours+=" $(java -jar "$jar" bench train --encoder "$encoder" --stem "$stem" --size 32 --batch "$batch" --threads 2 --warmup 2 \
+        --steps "$steps" 2> /dev/null | sed -n 's/^step seconds: //p')"
+    theirs+=" $("$peer" bench/pytorch_train_step.py --arch "$encoder" --stem "$stem" --size 32 --batch "$batch" --threads 2 --warmup 2 \
+        --steps "$steps" | sed -n 's/.*step times //p')"
+  done
+  a=$(median <<< "$ours")
+  b=$(median <<< "$theirs")
+  awk -v t="$encoder, $stem" -v n=$((2 * batch)) -v a="$a" -v b="$b" \
+      'BEGIN { printf "| %s | %d | %.0f | %.0f | %.2fx |\n", t, n, n / a, n / b, b / a }'
 done

@@ -12,11 +12,12 @@ import torch
 import pytorch_encoders as pe
 
 # The references' published figures: Keras Applications' include_top=False models (total / trainable),
-# torchvision's inception_v3 less AuxLogits (3,326,696) and fc (2,049,000).
+# torchvision's inception_v3 less AuxLogits (3,326,696) and fc (2,049,000), its efficientnet_b0 less the classifier.
 REFERENCE = {
     "inception-v3": ("torchvision inception_v3 without AuxLogits and fc", None, 21_785_568),
     "inception-resnet-v2": ("keras.applications.InceptionResNetV2(include_top=False)", 54_336_736, 54_276_192),
     "xception": ("keras.applications.Xception(include_top=False)", 20_861_480, 20_806_952),
+    "efficientnet-b0": ("torchvision efficientnet_b0 (5,288,548) less its classifier (1,281,000)", None, 4_007_548),
 }
 
 

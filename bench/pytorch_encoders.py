@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""The workbench's Inception-v3, Inception-ResNet-v2 and Xception encoders in plain PyTorch.
+"""The workbench's Inception-v3, Inception-ResNet-v2, Xception and EfficientNet-B0 encoders in plain PyTorch.
 
 Layer for layer the definitions of src/main/java/io/simclr/workbench/model/{InceptionV3,
-InceptionResNetV2,Xception}.java: h = global-average-pooled features, no classifier, images smaller
+InceptionResNetV2,Xception,EfficientNetB0}.java: h = global-average-pooled features, no classifier, images smaller
 than the encoder's minimum resized up (bilinear, align_corners=False) at the input.
 
 - inception-v3: torchvision.models.inception_v3 without AuxLogits and fc (BasicConv2d: conv without
@@ -13,6 +13,10 @@ than the encoder's minimum resized up (bilinear, align_corners=False) at the inp
 - xception: keras.applications.Xception(include_top=False) (separable = depthwise 3x3 + pointwise 1x1,
   BatchNormalization eps 0.001 momentum 0.99; stride-2 max pools with TensorFlow's 'same' padding).
   Minimum 71 px.
+- efficientnet-b0: the paper's Table 1 (MBConv: 1x1 expansion, depthwise k x k, squeeze-excitation to a
+  quarter of the block's input width, 1x1 projection, residual where shapes allow; SiLU; PyTorch's
+  batch-norm defaults; no stochastic depth), 1x1 to 1280 channels. Its stem is stride 1 for the CIFAR
+  stem (the workbench's choice at 32 px), else stride 2. No minimum.
 
 Keras's momentum 0.99 (share of the running statistics kept) is PyTorch's momentum 0.01. Written
 for the local PyTorch (no torchvision needed): bench/count_parameters.py counts them,
@@ -22,8 +26,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-REPRESENTATION_DIM = {"inception-v3": 2048, "inception-resnet-v2": 1536, "xception": 2048}
-MINIMUM_SIZE = {"inception-v3": 75, "inception-resnet-v2": 75, "xception": 71}
+REPRESENTATION_DIM = {"inception-v3": 2048, "inception-resnet-v2": 1536, "xception": 2048, "efficientnet-b0": 1280}
+MINIMUM_SIZE = {"inception-v3": 75, "inception-resnet-v2": 75, "xception": 71, "efficientnet-b0": 1}
 
 
 class ResizeUp(nn.Module):
@@ -218,11 +222,57 @@ def xception():
     return nn.Sequential(*layers)
 
 
-BUILDERS = {"inception-v3": inception_v3, "inception-resnet-v2": inception_resnet_v2, "xception": xception}
+# ---------------------------------------------------------------- EfficientNet-B0 (Tan and Le, 2019)
+
+# expand ratio, output channels, repeats, first stride, kernel: Table 1, as EfficientNetB0.java's STAGES
+EFFICIENTNET_STAGES = [(1, 16, 1, 1, 3), (6, 24, 2, 2, 3), (6, 40, 2, 2, 5), (6, 80, 3, 2, 3),
+                       (6, 112, 3, 1, 5), (6, 192, 4, 2, 5), (6, 320, 1, 1, 3)]
 
 
-def build(name):
-    return BUILDERS[name]()
+def conv_bn(cin, cout, kernel, stride=1, groups=1, act=True):
+    layers = [nn.Conv2d(cin, cout, kernel, stride, kernel // 2, groups=groups, bias=False), nn.BatchNorm2d(cout)]
+    return nn.Sequential(*(layers + [nn.SiLU()] if act else layers))
+
+
+class SqueezeExcitation(nn.Module):
+    def __init__(self, channels, squeezed):
+        super().__init__()
+        self.fc1, self.fc2 = nn.Linear(channels, squeezed), nn.Linear(squeezed, channels)
+
+    def forward(self, x):
+        s = torch.sigmoid(self.fc2(F.silu(self.fc1(x.mean((2, 3))))))
+        return x * s[:, :, None, None]
+
+
+class MBConv(nn.Module):
+    def __init__(self, cin, cout, expand, kernel, stride):
+        super().__init__()
+        mid = cin * expand
+        layers = [conv_bn(cin, mid, 1)] if expand != 1 else []
+        layers += [conv_bn(mid, mid, kernel, stride, groups=mid), SqueezeExcitation(mid, max(1, cin // 4)), conv_bn(mid, cout, 1, act=False)]
+        self.body = nn.Sequential(*layers)
+        self.residual = stride == 1 and cin == cout
+
+    def forward(self, x):
+        return x + self.body(x) if self.residual else self.body(x)
+
+
+def efficientnet_b0(stem="cifar"):
+    layers, cin = [conv_bn(3, 32, 3, 1 if stem == "cifar" else 2)], 32
+    for expand, cout, repeats, stride, kernel in EFFICIENTNET_STAGES:
+        for r in range(repeats):
+            layers.append(MBConv(cin, cout, expand, kernel, stride if r == 0 else 1))
+            cin = cout
+    layers += [conv_bn(cin, 1280, 1), nn.AdaptiveAvgPool2d(1), nn.Flatten()]
+    return nn.Sequential(*layers)
+
+
+BUILDERS = {"inception-v3": inception_v3, "inception-resnet-v2": inception_resnet_v2, "xception": xception,
+            "efficientnet-b0": efficientnet_b0}
+
+
+def build(name, stem="cifar"):
+    return efficientnet_b0(stem) if name == "efficientnet-b0" else BUILDERS[name]()
 
 
 def trainable_parameters(module):

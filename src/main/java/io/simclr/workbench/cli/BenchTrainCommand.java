@@ -7,6 +7,7 @@ import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.model.ModelFactory;
 import io.simclr.workbench.model.StemKind;
+import io.simclr.workbench.train.StepPhases;
 import io.simclr.workbench.train.TrainingBenchmark;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -51,11 +52,22 @@ final class BenchTrainCommand implements Callable<Integer> {
                     + " barlow-twins or swav.")
     String method;
 
+    @Option(names = "--metrics", description = "Also compute the batch metrics and the gradient norm every step, as `train` does when it"
+            + " logs every step (--log-every 1, its default).")
+    boolean withMetrics;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "After the timed steps, run --profile-steps more under the engine's"
+            + " operator profiler and write its Chrome trace here; bench/profile_ops.py sums it per operator beside PyTorch's.")
+    java.nio.file.Path profile;
+
+    @Option(names = "--profile-steps", paramLabel = "N", defaultValue = "3", description = "Steps recorded by --profile.")
+    int profileSteps;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (batch < 2 || steps < 1 || warmup < 0) {
-            throw new IllegalArgumentException("--batch must be at least 2, --steps at least 1 and --warmup at least 0");
+        if (batch < 2 || steps < 1 || warmup < 0 || profileSteps < 1) {
+            throw new IllegalArgumentException("--batch must be at least 2, --steps and --profile-steps at least 1 and --warmup at least 0");
         }
         ModelConfig model = new ModelConfig(EncoderKind.parse(encoder), StemKind.parse(stem), HeadKind.MLP, 128, 0);
         out.printf("%s, %s, %s stem, MLP head 128, %d px, %d views per step, %s threads%n", method, model.encoder().id(), model.stem().id(),
@@ -63,9 +75,20 @@ final class BenchTrainCommand implements Callable<Integer> {
         ModelFactory.inputNote(model.encoder(), size).ifPresent(out::println);
         out.flush();
         TrainingBenchmark.Result r = TrainingBenchmark.run(model, MethodConfig.defaults(MethodKind.parse(method), 0.5), size, batch, warmup,
-                steps, threads);
+                steps, threads, new TrainingBenchmark.Options(withMetrics, profile == null ? 0 : profileSteps, profile));
         out.printf(Locale.ROOT, "step seconds: %s%n", Arrays.toString(Arrays.stream(r.stepSeconds()).map(s -> Math.round(s * 1000) / 1000.0).toArray()));
         out.printf(Locale.ROOT, "forward %.1f MMAC per view; median step %.3f s%n", r.forwardMacsPerView() / 1e6, 2.0 * batch / r.viewsPerSecond());
+        out.print("mean ms per step:");
+        for (StepPhases.Phase phase : StepPhases.Phase.values()) {
+            double ms = r.phases().secondsPerStep(phase) * 1000;
+            if (ms > 0.005) {
+                out.printf(Locale.ROOT, " %s %.1f;", phase.label(), ms);
+            }
+        }
+        out.println();
+        if (profile != null) {
+            out.printf("operator profile of %d steps: %s%n", profileSteps, profile.toAbsolutePath());
+        }
         out.printf(Locale.ROOT, "RESULT views_per_s=%.0f gflops=%.1f peak_gflops=%.1f%n", r.viewsPerSecond(), r.achievedGflops(), r.peakGflops());
         return 0;
     }

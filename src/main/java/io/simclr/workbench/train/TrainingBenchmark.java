@@ -22,7 +22,22 @@ import io.simclr.workbench.stats.Median;
  */
 public final class TrainingBenchmark {
 
-    public record Result(double viewsPerSecond, double achievedGflops, double peakGflops, double[] stepSeconds, long forwardMacsPerView) {}
+    /**
+     * @param phases the timed steps' time per phase
+     */
+    public record Result(double viewsPerSecond, double achievedGflops, double peakGflops, double[] stepSeconds, long forwardMacsPerView,
+                         StepPhases phases) {}
+
+    /**
+     * What to time beyond the bare step.
+     *
+     * @param withMetrics   compute the batch metrics and the gradient norm every step, as training does when it logs each step
+     * @param profileSteps  steps run after the timed ones under the engine's operator profiler (0 = none)
+     * @param profileTrace  where the profiler writes its Chrome trace of those steps
+     */
+    public record Options(boolean withMetrics, int profileSteps, java.nio.file.Path profileTrace) {
+        public static final Options BARE = new Options(false, 0, null);
+    }
 
     private TrainingBenchmark() {}
 
@@ -34,6 +49,11 @@ public final class TrainingBenchmark {
      *               also runs a momentum target or a predictor does more than they say
      */
     public static Result run(ModelConfig model, MethodConfig method, int size, int batch, int warmup, int steps, int threads) {
+        return run(model, method, size, batch, warmup, steps, threads, Options.BARE);
+    }
+
+    public static Result run(ModelConfig model, MethodConfig method, int size, int batch, int warmup, int steps, int threads,
+                             Options options) {
         var problems = method.problems(batch);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -46,7 +66,7 @@ public final class TrainingBenchmark {
             ModelFactory.initialize(network, manager, size);
             ParameterOptimizer optimizer = ParameterOptimizer.create(OptimizerKind.ADAM, manager, 1e-4);
             TrainingMethod trained = TrainingMethod.create(method, new MethodContext(network, new ParameterStore(manager, false), manager,
-                    size, BANK_IMAGES, warmup + steps, warmup + steps, 0));
+                    size, BANK_IMAGES, warmup + steps + options.profileSteps(), warmup + steps + options.profileSteps(), 0));
             TrainingStep step = new TrainingStep(network, trained, optimizer);
             NDArray input = manager.randomUniform(0, 1, new Shape(2L * batch, 3, size, size));
             int[] images = new int[batch];
@@ -55,21 +75,40 @@ public final class TrainingBenchmark {
             }
             double[] seconds = new double[steps];
             for (int i = -warmup; i < steps; i++) {
-                long start = System.nanoTime();
-                try (NDManager scope = manager.newSubManager()) {
-                    NDArray x = input.duplicate();
-                    x.attach(scope);
-                    step.run(x, images, i + warmup, 3e-4, false);
+                if (i == 0) {
+                    step.phases().reset();
                 }
+                long start = System.nanoTime();
+                runStep(step, manager, input, images, i + warmup, options.withMetrics());
                 if (i >= 0) {
                     seconds[i] = (System.nanoTime() - start) / 1e9;
+                }
+            }
+            StepPhases phases = step.phases();
+            if (options.profileSteps() > 0) {
+                step = new TrainingStep(network, trained, optimizer); // fresh phases: the timed steps' stay as measured
+                OperatorProfile.start();
+                try {
+                    for (int i = 0; i < options.profileSteps(); i++) {
+                        runStep(step, manager, input, images, warmup + steps + i, options.withMetrics());
+                    }
+                } finally {
+                    OperatorProfile.stop(options.profileTrace());
                 }
             }
             double median = Median.of(seconds);
             long macsPerView = FlopCounter.forwardMacs(network, size);
             // A training step is about three forward passes of work: forward, gradients of activations, of weights.
             double achieved = 3.0 * 2.0 * macsPerView * 2 * batch / median / 1e9;
-            return new Result(2.0 * batch / median, achieved, matmulPeakGflops(manager), seconds, macsPerView);
+            return new Result(2.0 * batch / median, achieved, matmulPeakGflops(manager), seconds, macsPerView, phases);
+        }
+    }
+
+    private static void runStep(TrainingStep step, NDManager manager, NDArray input, int[] images, long index, boolean withMetrics) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = input.duplicate();
+            x.attach(scope);
+            step.run(x, images, index, 3e-4, withMetrics);
         }
     }
 

@@ -28,6 +28,7 @@ final class TrainingStep {
     private final ParameterOptimizer optimizer;
     /** Runs between the forward pass and backward: a test forces a garbage collection here. */
     private Runnable beforeBackward = () -> {};
+    private final StepPhases phases = new StepPhases();
 
     /**
      * Marks the trainable arrays of the network and the method to record gradients; build it after
@@ -48,6 +49,11 @@ final class TrainingStep {
         this.beforeBackward = hook;
     }
 
+    /** Time per phase of the steps run so far (the benchmark's profile). */
+    StepPhases phases() {
+        return phases;
+    }
+
     /**
      * Trains on {@code views} (2N, 3, H, W; rows i and i + N the views of training image
      * {@code images[i]}) at learning rate {@code lr} as the run's {@code step}-th step. A non-finite
@@ -58,23 +64,31 @@ final class TrainingStep {
         float lossValue;
         ContrastiveMetrics metrics = null;
         MethodStep batch;
+        phases.startStep();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             batch = method.forward(views, images, step);
             lossValue = batch.loss().getFloat();
+            phases.lap(StepPhases.Phase.FORWARD_AND_LOSS);
             if (!Float.isFinite(lossValue)) {
                 return new Result(lossValue, null, null, Double.NaN);
             }
             beforeBackward.run();
             collector.backward(batch.loss());
+            phases.lap(StepPhases.Phase.BACKWARD);
             if (withMetrics) {
                 metrics = batch.batchMetrics(lossValue);
+                phases.lap(StepPhases.Phase.METRICS);
             }
         }
         PairList<String, Parameter> trained = parameters(method.trainedParameters(step));
         double gradientNorm = withMetrics ? gradientNorm(trained) : Double.NaN;
+        phases.lap(StepPhases.Phase.GRADIENT_NORM);
         optimizer.step(trained, lr);
+        phases.lap(StepPhases.Phase.OPTIMIZER);
         batch.afterUpdate();
-        return new Result(lossValue, metrics, withMetrics ? batch.methodMetrics() : null, gradientNorm);
+        MethodMetrics methodMetrics = withMetrics ? batch.methodMetrics() : null;
+        phases.lap(StepPhases.Phase.METHOD_UPDATE);
+        return new Result(lossValue, metrics, methodMetrics, gradientNorm);
     }
 
     /** The network's parameters followed by the method's {@code added}. */

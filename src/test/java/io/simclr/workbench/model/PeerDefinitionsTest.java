@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The new encoders compute what bench/pytorch_encoders.py's PyTorch definitions compute with the same
+ * The encoders bench/pytorch_encoders.py defines again compute what its PyTorch definitions compute with the same
  * weights: an inference-mode forward, then a training-mode forward (batch statistics) and the running
  * statistics it leaves (which pins the momentum), from a 40 px input both resize up. Needs a Python
  * with torch, named by SIMCLR_PEER_PYTHON (e.g. ~/peer/bin/python); skipped without it.
@@ -36,7 +36,7 @@ class PeerDefinitionsTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = EncoderKind.class, names = {"INCEPTION_V3", "INCEPTION_RESNET_V2", "XCEPTION"})
+    @EnumSource(value = EncoderKind.class, names = {"INCEPTION_V3", "INCEPTION_RESNET_V2", "XCEPTION", "EFFICIENTNET_B0"})
     void pytorchComputesTheSameFeatures(EncoderKind encoder) throws Exception {
         String python = System.getenv("SIMCLR_PEER_PYTHON");
         assumeTrue(python != null && !python.isBlank(), "SIMCLR_PEER_PYTHON names no Python with torch");
@@ -56,7 +56,7 @@ class PeerDefinitionsTest {
             write(dir.resolve("eval_h.f32"), List.of(evalH));
         }
         Process p = new ProcessBuilder(python, Path.of("bench/check_definitions.py").toAbsolutePath().toString(), encoder.id(), dir.toString(),
-                String.valueOf(size)).redirectErrorStream(true).start();
+                String.valueOf(size), StemKind.AUTO.resolve(size, encoder).id()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         int code = p.waitFor();
         System.out.println(out);
