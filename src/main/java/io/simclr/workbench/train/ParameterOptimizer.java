@@ -4,12 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.simclr.workbench.nd.Scalars;
 
 /**
  * Updates a network's trainable parameters from their gradients and owns the optimizer state
@@ -47,8 +48,9 @@ public abstract class ParameterOptimizer {
             NDArray weight = parameter.getArray();
             try (NDArray gradient = weight.getGradient()) {
                 update(pair.getKey(), parameter, weight, gradient, (float) lr, steps);
-                Scalars.muli(gradient, 0); // clears the stored gradient in place, ready for the next backward pass
             }
+            // Zeroes the stored gradient in place (one engine call, no scalar to make), ready for the next backward pass.
+            JniUtils.zeroGrad((PtNDArray) weight);
         }
     }
 
