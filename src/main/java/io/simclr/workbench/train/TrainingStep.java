@@ -2,6 +2,8 @@ package io.simclr.workbench.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
@@ -99,16 +101,28 @@ final class TrainingStep {
         return all;
     }
 
-    /** The L2 norm of all gradients together, read before the optimizer clears them. */
+    /**
+     * The L2 norm of all gradients together, read before the optimizer clears them: one norm per
+     * tensor, then the norm of those, so the step waits on a single read instead of one per tensor.
+     */
     private static double gradientNorm(PairList<String, Parameter> parameters) {
-        double sum = 0;
-        for (Pair<String, Parameter> p : parameters) {
-            if (p.getValue().requiresGradient()) {
-                try (NDArray g = p.getValue().getArray().getGradient(); NDArray squares = g.square(); NDArray total = squares.sum()) {
-                    sum += total.getFloat();
+        NDList norms = new NDList();
+        try {
+            for (Pair<String, Parameter> p : parameters) {
+                if (p.getValue().requiresGradient()) {
+                    try (NDArray g = p.getValue().getArray().getGradient()) {
+                        norms.add(g.norm());
+                    }
                 }
             }
+            if (norms.isEmpty()) {
+                return 0;
+            }
+            try (NDArray stacked = NDArrays.stack(norms); NDArray total = stacked.norm()) {
+                return total.getFloat();
+            }
+        } finally {
+            norms.close();
         }
-        return Math.sqrt(sum);
     }
 }

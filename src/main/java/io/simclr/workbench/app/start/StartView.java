@@ -50,7 +50,7 @@ public final class StartView extends BorderPane {
         Button demo = button("Run the class demo", "start-class-demo", actions::runClassDemo);
         demo.setDefaultButton(true);
         step(steps, 1, "2  Train", "An encoder learns to pull the two views of each image together and push other images away; the loss"
-                + " falls and the similarity curves part. The class demo on the built-in shapes takes about two minutes on a 2-core laptop.", demo,
+                + " falls and the similarity curves part. The class demo on the built-in shapes takes two to three minutes on a 2-core laptop.", demo,
                 button("Open Train", "start-train", () -> actions.show(Screen.TRAIN)));
         step(steps, 2, "3  Evaluate", "With the encoder frozen, a linear probe and kNN sort the test images into classes it never saw"
                 + " labels of, beside the same network untrained: the gap is what self-supervision learned.",

@@ -63,7 +63,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
 
     /** A ready-made job; choosing one sets the dataset and settings, changing any setting makes it Custom. */
     public enum Recipe implements io.simclr.workbench.json.Choice {
-        CLASS_DEMO("class demo", "A run to show a class: 3,000 shapes, 10 epochs, batch 32, Adam 4e-3, tau 0.1; kNN about 0.5 and a first map of the shapes in about two minutes on a 2-core laptop."),
+        CLASS_DEMO("class demo", "A run to show a class: 3,000 shapes, 10 epochs, batch 32, Adam 4e-3, tau 0.1; kNN about 0.5 and a first map of the shapes in two to three minutes on a 2-core laptop."),
         CLASSROOM("classroom", "The built-in shapes' recipe: 5,000 shapes, 24 epochs, batch 64, Adam 2e-3, tau 0.2; kNN about 0.9."),
         CUSTOM("custom", "Your own settings.");
 
