@@ -111,6 +111,20 @@ class CommandLineTest {
         assertTrue(r.out().contains("built-in shapes"), "says it fell back from real photos");
     }
 
+    @Test
+    void benchTrainProfilesTheStepsItIsAskedTo() throws IOException {
+        Path trace = dir.resolve("ours.json");
+        Run r = run("bench", "train", "--encoder", "small", "--stem", "light", "--size", "32", "--batch", "4", "--threads", "1",
+                "--warmup", "0", "--steps", "1", "--metrics", "--profile", trace.toString(), "--profile-steps", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s).*mean ms per step: forward and loss [0-9.]+; backward [0-9.]+; batch metrics [0-9.]+;"
+                + " gradient norm [0-9.]+; optimizer [0-9.]+;.*"), r.out());
+        String json = Files.readString(trace);
+        // The small encoder: a stem convolution, two in each of 4 blocks and 3 shortcuts, so 12 each way per step, 2 steps.
+        assertEquals(24, json.split("\"name\": \"aten::convolution\"", -1).length - 1, "forward convolutions in the trace");
+        assertEquals(24, json.split("\"name\": \"aten::convolution_backward\"", -1).length - 1, "backward convolutions in the trace");
+    }
+
     private static int[] pixels(BufferedImage img) {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
