@@ -195,6 +195,7 @@ public final class TrainView extends BorderPane {
         stopGradient.selectedProperty().bindBidirectional(model.stopGradient);
         stopGradient.setTooltip(Widgets.explaining("without it, both branches chase each other and every image maps to one point:"
                 + " watch the collapse meter fall"));
+        stopGradient.setWrapText(true); // the side panel is narrow; the label wraps instead of ending in "…"
         javafx.scene.control.CheckBox predictor = new javafx.scene.control.CheckBox("predictor");
         predictor.setId("train-predictor");
         predictor.selectedProperty().bindBidirectional(model.predictor);
