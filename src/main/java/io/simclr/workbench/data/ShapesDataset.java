@@ -58,7 +58,7 @@ public final class ShapesDataset {
             labels[i] = i % KINDS.length;
             images[i] = render(KINDS[labels[i]], size, new SplittableRandom(Seeds.derive(seed, split.ordinal(), i)));
         });
-        String description = String.format("shapes %s (seed %d)", split.id(), seed);
+        String description = String.format("built-in shapes, %s split (images drawn with seed %d)", split.id(), seed);
         return new InMemoryImageDataset(description, size, images, labels, classNames());
     }
 
