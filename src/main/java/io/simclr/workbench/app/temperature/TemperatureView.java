@@ -86,7 +86,7 @@ public final class TemperatureView extends BorderPane {
         pairsGrid.setPadding(new Insets(8));
         Label pairsTitle = Widgets.hint("each row: one image's two views");
         ScrollPane left = new ScrollPane(new VBox(4, pairsTitle, pairsGrid));
-        left.prefWidthProperty().bind(appearance.fontSize.multiply(10).add(60));
+        left.prefWidthProperty().bind(appearance.fontSize.multiply(14).add(60)); // two thumbnails and a class name such as "crescent" unbroken
         left.setFitToWidth(true);
 
         // Tau on a log scale: 0.01 … 2 is two and a bit decades, each as wide as the next; ticks at 0.01, 0.1 and 1.
@@ -183,6 +183,8 @@ public final class TemperatureView extends BorderPane {
                 pairsGrid.add(frame, which, i);
             }
             Label name = Widgets.hint(b.classNames().get(b.labels()[i]));
+            name.setWrapText(false); // a class name is one word: never broken in the middle
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             pairsGrid.add(name, 2, i);
             GridPane.setValignment(name, javafx.geometry.VPos.CENTER);
         }
