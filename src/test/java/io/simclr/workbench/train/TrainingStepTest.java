@@ -58,6 +58,9 @@ class TrainingStepTest {
     /** @param arrays filled with the number of arrays the run's manager holds after each step */
     private static List<float[]> threeSteps(ModelConfig model, MethodConfig methodConfig, OptimizerKind optimizerKind, boolean collectBeforeBackward,
                                             List<Double> figures, List<Integer> arrays) throws IOException {
+        // As the trainer and the benchmark do: without it, whether this thread records gradients outside a collector depends on which
+        // thread happened to start the engine (an earlier UI test in the same JVM left it recording, and every step failed).
+        EngineSetup.gradientsOnlyInCollectors();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             EngineSetup.seed(3);
             SimClrNetwork network = ModelFactory.create(model, SIZE);
