@@ -7,7 +7,6 @@ import io.simclr.workbench.model.HeadKind;
 import io.simclr.workbench.model.ModelConfig;
 import io.simclr.workbench.model.ModelFactory;
 import io.simclr.workbench.model.StemKind;
-import io.simclr.workbench.train.StepPhases;
 import io.simclr.workbench.train.TrainingBenchmark;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -79,12 +78,11 @@ final class BenchTrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "step seconds: %s%n", Arrays.toString(Arrays.stream(r.stepSeconds()).map(s -> Math.round(s * 1000) / 1000.0).toArray()));
         out.printf(Locale.ROOT, "forward %.1f MMAC per view; median step %.3f s%n", r.forwardMacsPerView() / 1e6, 2.0 * batch / r.viewsPerSecond());
         out.print("mean ms per step:");
-        for (StepPhases.Phase phase : StepPhases.Phase.values()) {
-            double ms = r.phases().secondsPerStep(phase) * 1000;
-            if (ms > 0.005) {
-                out.printf(Locale.ROOT, " %s %.1f;", phase.label(), ms);
+        r.secondsPerPhase().forEach((phase, seconds) -> {
+            if (seconds * 1000 > 0.005) {
+                out.printf(Locale.ROOT, " %s %.1f;", phase.label(), seconds * 1000);
             }
-        }
+        });
         out.println();
         if (profile != null) {
             out.printf("operator profile of %d steps: %s%n", profileSteps, profile.toAbsolutePath());

@@ -1,6 +1,9 @@
 package io.simclr.workbench.train;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Wall time spent in each phase of training steps, summed since the last {@link #reset()}. The CPU
@@ -50,7 +53,16 @@ public final class StepPhases {
     }
 
     /** Mean seconds per step spent in {@code phase}. */
-    public double secondsPerStep(Phase phase) {
+    private double secondsPerStep(Phase phase) {
         return steps == 0 ? 0 : nanos[phase.ordinal()] / 1e9 / steps;
+    }
+
+    /** Mean seconds per step of every phase, as they stand now (later steps do not change it). */
+    public Map<Phase, Double> meanSeconds() {
+        Map<Phase, Double> means = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            means.put(phase, secondsPerStep(phase));
+        }
+        return Collections.unmodifiableMap(means);
     }
 }
