@@ -60,15 +60,12 @@ public final class EmbeddingsView extends BorderPane {
         hover.setMouseTransparent(true);
         hover.getStyleClass().add("map-hover");
         besideCanvas.setId("embed-beside-canvas");
-        besideTitle.getStyleClass().add("hint");
-        besideTitle.setPadding(new Insets(4, 8, 4, 8));
+        styleMapTitle(besideTitle);
         Pane besidePlot = new Pane(besideCanvas, besideTitle);
         besideCanvas.widthProperty().bind(besidePlot.widthProperty());
         besideCanvas.heightProperty().bind(besidePlot.heightProperty());
         besidePlot.visibleProperty().bind(model.beside.isNotNull());
-        Label mainTitle = new Label();
-        mainTitle.getStyleClass().add("hint");
-        mainTitle.setPadding(new Insets(4, 8, 4, 8));
+        Label mainTitle = styleMapTitle(new Label());
         mainTitle.setMouseTransparent(true);
         mainTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.run().get() == null ? "" : "this run: " + model.run().get().getFileName(), model.run()));
@@ -201,7 +198,7 @@ public final class EmbeddingsView extends BorderPane {
         double h = canvas.getHeight();
         float[] xy = model.coordinates.get();
         RunMap.Sample s = model.sample.get();
-        if (xy == null || s == null || xy.length != 2 * s.size()) {
+        if (!mapped(xy, s)) {
             return;
         }
         fit = Fit.of(xy, w, h);
@@ -227,12 +224,24 @@ public final class EmbeddingsView extends BorderPane {
         }
     }
 
+    /** A map's name over its top-left corner. */
+    private static Label styleMapTitle(Label title) {
+        title.getStyleClass().add("hint");
+        title.setPadding(new Insets(4, 8, 4, 8));
+        return title;
+    }
+
     /** The canvas filled with the theme's plot colour. */
     private GraphicsContext cleared(Canvas c) {
         GraphicsContext g = c.getGraphicsContext2D();
         g.setFill(appearance.palette().fx(appearance.palette().plot()));
         g.fillRect(0, 0, c.getWidth(), c.getHeight());
         return g;
+    }
+
+    /** Whether there is a map to draw: coordinates, and the sample they were computed for (not one still being replaced). */
+    private static boolean mapped(float[] xy, RunMap.Sample s) {
+        return xy != null && s != null && xy.length == 2 * s.size();
     }
 
     private static double radius(int points) {
@@ -259,7 +268,7 @@ public final class EmbeddingsView extends BorderPane {
         RunMap.Sample s = model.besideSample.get();
         besideTitle.setText(model.beside.get() == null ? "" : "beside: " + model.beside.get().getFileName()
                 + (xy == null ? " (mapped with the next t-SNE or PCA)" : ""));
-        if (xy == null || s == null || xy.length != 2 * s.size()) {
+        if (!mapped(xy, s)) {
             return;
         }
         drawPoints(g, xy, s.labels(), Fit.of(xy, w, h), radius(s.size()));

@@ -180,7 +180,11 @@ public final class EmbeddingsViewModel {
 
     /** The run beside, mapped the same way on the same seeded sample of test images; drawn when done, without animation. */
     private void mapBeside(Path other, int count, boolean pca, double perplexityValue) throws java.io.IOException {
-        ui.execute(() -> status.set(status.get() + " · now mapping " + other.getFileName() + " beside it …"));
+        String[] mainStatus = new String[1]; // the current run's line, read and restored on the UI thread
+        ui.execute(() -> {
+            mainStatus[0] = status.get();
+            status.set(mainStatus[0] + " · now mapping " + other.getFileName() + " beside it …");
+        });
         RunMap.Sample b = RunMap.sample(RunFolder.open(other), count, 0, FeatureExtractor.Layer.H, warning -> { });
         float[] xy = pca ? Tsne.pca(b.features(), b.dim())
                 : Tsne.run(b.features(), b.dim(), Tsne.Settings.defaults().withPerplexity(perplexityValue), new Tsne.Listener() {
@@ -196,8 +200,7 @@ public final class EmbeddingsViewModel {
         ui.execute(() -> {
             besideSample.set(b);
             besideCoordinates.set(xy);
-            String s = status.get();
-            status.set(s.substring(0, Math.max(0, s.indexOf(" · now mapping"))) + " · beside it " + other.getFileName());
+            status.set(mainStatus[0] + " · beside it " + other.getFileName());
         });
     }
 
