@@ -57,6 +57,9 @@ public final class EvalCommand implements Callable<Integer> {
         });
         out.printf(Locale.ROOT, "%n%s, checkpoint %s, %s features, %,d train / %,d test images%n", r.run(), r.checkpoint(), r.layer(),
                 r.trainSize(), r.testSize());
+        if (r.batchNorm() != null) {
+            out.println(r.batchNorm());
+        }
         out.printf(Locale.ROOT, "%-28s %10s %12s%n", "", "trained", "random init");
         if (r.trained().linearTop1() != null) {
             out.printf(Locale.ROOT, "%-28s %10.4f %12.4f%n", "linear probe top-1 (test)", r.trained().linearTop1(), r.randomInit().linearTop1());

@@ -188,6 +188,9 @@ final class TrainCommand implements Callable<Integer> {
         log.flush();
         // Through RunEvaluation so the scores land in eval.json, where the runs list and the report read them.
         RunEvaluation.Report knn = RunEvaluation.evaluate(RunFolder.open(runDir), RunEvaluation.Settings.knnOnly(), message -> {});
+        if (knn.batchNorm() != null) {
+            log.println(knn.batchNorm());
+        }
         double trained = knn.trained().knnTop1();
         double randomInit = knn.randomInit().knnTop1();
         log.printf(Locale.ROOT, "kNN top-1 (k=%d, T=%.2f, %,d queries against %,d): trained %.4f, random init %.4f%n", knn.knnK(),

@@ -75,6 +75,7 @@ public final class RunMap {
         try (RunEncoder encoder = RunEncoder.open(run, null)) {
             encoder.warnIfCheckpointsSkipped(progress);
             RunEncoder.Features all = encoder.features(true, layer);
+            encoder.batchNormNote().ifPresent(progress);
             int[] chosen = NeighbourPreservation.sample(all.testLabels().length, points, seed);
             int dim = all.dim();
             float[] features = new float[chosen.length * dim];

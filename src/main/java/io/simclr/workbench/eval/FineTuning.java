@@ -115,6 +115,9 @@ public final class FineTuning {
                     progress.accept(String.format("  fine-tuning step %d/%d", step + 1, steps));
                 }
             }
+            // A few dozen steps leave Keras-momentum batch norms mostly at the statistics they started from.
+            BatchNormStatistics.refreshIfStale(network.encoder(), (trained ? encoder.trainedSteps() : 0) + steps, train, manager)
+                    .ifPresent(note -> progress.accept("  " + note));
             int[] predicted = predict(network, head, test, store, manager);
             int[] truth = RunEncoder.labels(test);
             ClassificationReport report = ClassificationReport.of(truth, predicted, test.classNames());

@@ -36,6 +36,10 @@ public final class RunEncoder implements AutoCloseable {
     private final ImageDataset train;
     private final ImageDataset test;
     private final NDManager manager;
+    /** What was done to the trained network's batch-norm statistics, if anything ({@link BatchNormStatistics}). */
+    private volatile String batchNormNote;
+    /** Steps the checkpoint was trained for, once a trained network was built. */
+    private volatile long trainedSteps;
 
     private RunEncoder(RunFolder run, TrainConfig config, CheckpointStore.Found checkpoint, ImageDataset train, ImageDataset test, NDManager manager) {
         this.run = run;
@@ -85,6 +89,16 @@ public final class RunEncoder implements AutoCloseable {
         }
     }
 
+    /** Once a trained network was built: whether its batch-norm statistics were re-estimated, and why; empty when kept. */
+    public java.util.Optional<String> batchNormNote() {
+        return java.util.Optional.ofNullable(batchNormNote);
+    }
+
+    /** Steps the evaluated checkpoint was trained for (known once {@link #network} built the trained network). */
+    public long trainedSteps() {
+        return trainedSteps;
+    }
+
     /** Which checkpoint is evaluated, and which newer ones were passed over and why. */
     public CheckpointStore.Found checkpointChoice() {
         return checkpoint;
@@ -104,7 +118,9 @@ public final class RunEncoder implements AutoCloseable {
 
     /**
      * The run's network with the checkpoint's weights ({@code trained}) or as initialised before
-     * training; its arrays belong to {@code owner}.
+     * training; its arrays belong to {@code owner}. A trained network's batch-norm statistics are
+     * re-estimated when training left them mostly at their starting values ({@link BatchNormStatistics});
+     * the network at initialisation keeps its own, as PyTorch's would.
      */
     public SimClrNetwork network(boolean trained, NDManager owner) throws IOException {
         EngineSetup.seed(config.seed());
@@ -112,7 +128,8 @@ public final class RunEncoder implements AutoCloseable {
         ModelFactory.initialize(network, owner, train.imageSize());
         if (trained) {
             try {
-                CheckpointStore.load(checkpoint.file(), network, null, null, owner);
+                trainedSteps = CheckpointStore.load(checkpoint.file(), network, null, null, owner).globalStep();
+                BatchNormStatistics.refreshIfStale(network, trainedSteps, train, owner).ifPresent(note -> batchNormNote = note);
             } catch (ai.djl.MalformedModelException e) {
                 throw new IllegalArgumentException(checkpoint.file() + " cannot be read (" + e.getMessage() + "); evaluate an earlier one by"
                         + " moving this one out of checkpoints/", e);

@@ -45,7 +45,8 @@ public final class RunEvaluation {
 
     public record Report(String run, String checkpoint, String layer, int trainSize, int testSize, List<String> classNames,
                          int knnK, double knnTemperature, Scores trained, Scores randomInit,
-                         List<FineTuning.Result> fineTuning, List<FineTuning.Result> fineTuningRandomInit, String created) {}
+                         List<FineTuning.Result> fineTuning, List<FineTuning.Result> fineTuningRandomInit, String created,
+                         String batchNorm) {}
 
     /** The evaluation file in a run folder. */
     public static final String FILE = RunFolder.EVALUATION;
@@ -71,6 +72,9 @@ public final class RunEvaluation {
                 String which = trained ? "trained" : "random-init";
                 progress.accept("extracting " + settings.layer().name().toLowerCase() + " features of the " + which + " encoder");
                 RunEncoder.Features f = encoder.features(trained, settings.layer());
+                if (trained) {
+                    encoder.batchNormNote().ifPresent(progress);
+                }
                 any = f;
                 k = encoder.config().monitor().knnK() > 0 ? encoder.config().monitor().knnK() : KnnClassifier.defaultK(f.trainLabels(), f.classes());
                 Double knn = null;
@@ -100,7 +104,8 @@ public final class RunEvaluation {
             }
             Report report = new Report(run.root().toString(), encoder.checkpoint().getFileName().toString(),
                     settings.layer().name().toLowerCase(), any.trainLabels().length, any.testLabels().length, any.classNames(), k,
-                    encoder.config().monitor().knnTemperature(), scores[0], scores[1], tuned, tunedRandom, OffsetDateTime.now().toString());
+                    encoder.config().monitor().knnTemperature(), scores[0], scores[1], tuned, tunedRandom, OffsetDateTime.now().toString(),
+                    encoder.batchNormNote().orElse(null));
             AtomicFiles.writeString(run.root().resolve(FILE), Json.toJson(report));
             return report;
         }

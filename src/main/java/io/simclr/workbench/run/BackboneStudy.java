@@ -342,7 +342,7 @@ public final class BackboneStudy {
             RunEvaluation.Report report = new RunEvaluation.Report(run.root().toString(), encoder.checkpoint().getFileName().toString(), "h",
                     f.trainLabels().length, f.testLabels().length, f.classNames(), 0, encoder.config().monitor().knnTemperature(),
                     new RunEvaluation.Scores(h.testTop1(), h.trainTop1(), h.l2(), null), randomScores, List.of(), List.of(),
-                    OffsetDateTime.now().toString());
+                    OffsetDateTime.now().toString(), encoder.batchNormNote().orElse(null));
             AtomicFiles.writeString(dir.resolve(RunEvaluation.FILE), Json.toJson(report));
             return new Evaluated(h.testTop1(), z.testTop1(), randomInit, encoder.checkpoint());
         }

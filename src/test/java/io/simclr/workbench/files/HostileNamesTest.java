@@ -109,7 +109,7 @@ class HostileNamesTest {
         FineTuning.Result tuned = new FineTuning.Result(true, 1.0, 4, 50, perClass.accuracy(), perClass);
         RunEvaluation.Scores scores = new RunEvaluation.Scores(0.5, 0.6, 1e-3, 0.4);
         RunEvaluation.Report report = new RunEvaluation.Report(runDir.toString(), "epoch-0001.ckpt", "h", 4, 4, NAMES, 20, 0.1, scores, scores,
-                List.of(tuned), List.of(tuned), "2026-11-29T00:00:00Z");
+                List.of(tuned), List.of(tuned), "2026-11-29T00:00:00Z", null);
         AtomicFiles.writeString(runDir.resolve(RunEvaluation.FILE), Json.toJson(report));
         assertEquals(NAMES, RunEvaluation.read(runDir).orElseThrow().classNames(), "JSON keeps the names exactly");
 

@@ -46,7 +46,7 @@ class RunSummaryTest {
         var linearOnly = new RunEvaluation.Scores(0.625, 0.8, 1e-3, null);
         var randomInit = new RunEvaluation.Scores(0.25, 0.3, 1e-3, null);
         Files.writeString(cell.resolve(RunEvaluation.FILE), Json.toJson(new RunEvaluation.Report("crop+color", "latest", "h", 60, 20,
-                List.of("a", "b"), 0, 0.1, linearOnly, randomInit, List.of(), List.of(), "2026-11-24T08:00:00Z")));
+                List.of("a", "b"), 0, 0.1, linearOnly, randomInit, List.of(), List.of(), "2026-11-24T08:00:00Z", null)));
 
         RunSummary listed = RunSummary.list(runs).get(0);
         assertEquals(0.625, listed.linearTop1(), 1e-12);

@@ -161,6 +161,9 @@ public final class EvaluateView extends BorderPane {
         results.getChildren().add(bold(String.format(Locale.ROOT, "%s · checkpoint %s · %s features · %,d train / %,d test images · %d classes"
                         + " (chance %.1f %%)", java.nio.file.Path.of(r.run()).getFileName(), r.checkpoint(), r.layer(), r.trainSize(), r.testSize(),
                 r.classNames().size(), 100.0 / Math.max(1, r.classNames().size()))));
+        if (r.batchNorm() != null) {
+            results.getChildren().add(Widgets.hint(r.batchNorm() + " before reading the features."));
+        }
         if (!r.fineTuning().isEmpty()) {
             FineTuning.Result t = r.fineTuning().get(r.fineTuning().size() - 1);
             results.getChildren().addAll(bold(String.format(Locale.ROOT, "per class, fine-tuned on %,d labels", t.labelledImages())),

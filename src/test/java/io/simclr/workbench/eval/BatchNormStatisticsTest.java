@@ -1,0 +1,147 @@
+package io.simclr.workbench.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import io.simclr.workbench.data.ImageDataset;
+import io.simclr.workbench.data.ImageResampler;
+import io.simclr.workbench.data.ShapesDataset;
+import io.simclr.workbench.data.Split;
+import io.simclr.workbench.train.EngineSetup;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BatchNormStatisticsTest {
+
+    private static final int CHANNELS = 4;
+    /** 150 images: batches of 64, 64 and 22 over the spread subset. */
+    private final ImageDataset images = ShapesDataset.generate(Split.TRAIN, 150, 32, 3);
+
+    @Test
+    void staleStatisticsBecomeTheMeanOfTheBatchStatisticsOverTheSpreadImages() {
+        EngineSetup.gradientsOnlyInCollectors();
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            SequentialBlock network = network(0.99f, manager);
+            Optional<String> note = BatchNormStatistics.refreshIfStale(network, 24, images, manager);
+
+            assertTrue(note.isPresent(), "0.99^24 = 79 % of the start is stale");
+            assertTrue(note.get().contains("79 %") && note.get().contains("momentum 0.99") && note.get().contains("150 training images"),
+                    note.get());
+            double[][] expected = meanBatchStatistics(network.getChildren().get(0).getValue(), manager);
+            assertArrayEquals(expected[0], toDouble(running(network, Parameter.Type.RUNNING_MEAN)), 1e-4, "running mean");
+            assertArrayEquals(expected[1], toDouble(running(network, Parameter.Type.RUNNING_VAR)), 1e-4 * max(expected[1]),
+                    "running variance: the mean of the batches' unbiased variances");
+        }
+    }
+
+    @Test
+    void statisticsThatTrainingWashedOutAreKeptExactly() {
+        EngineSetup.gradientsOnlyInCollectors();
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            for (float momentum : new float[] {0.9f, 0.99f}) {
+                SequentialBlock network = network(momentum, manager);
+                float[] mean = {0.5f, -1, 2, 0.25f};
+                float[] variance = {3, 0.5f, 1.5f, 7};
+                parameter(network, Parameter.Type.RUNNING_MEAN).getArray().set(mean);
+                parameter(network, Parameter.Type.RUNNING_VAR).getArray().set(variance);
+                // 0.9^100 = 2.7e-5 and 0.99^1000 = 4.3e-5 of the start are left: below the 1 % threshold.
+                long steps = momentum == 0.9f ? 100 : 1000;
+                assertEquals(Optional.empty(), BatchNormStatistics.refreshIfStale(network, steps, images, manager));
+                assertArrayEquals(mean, running(network, Parameter.Type.RUNNING_MEAN), "momentum " + momentum);
+                assertArrayEquals(variance, running(network, Parameter.Type.RUNNING_VAR), "momentum " + momentum);
+            }
+        }
+    }
+
+    @Test
+    void theMeasuredMomentumDecidesNotTheStepCountAlone() {
+        EngineSetup.gradientsOnlyInCollectors();
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            // 100 steps wash out PyTorch's momentum (0.9^100) but not Keras's (0.99^100 = 37 %).
+            assertTrue(BatchNormStatistics.refreshIfStale(network(0.99f, manager), 100, images, manager).orElseThrow().contains("37 %"));
+            assertEquals(Optional.empty(), BatchNormStatistics.refreshIfStale(network(0.9f, manager), 100, images, manager));
+        }
+    }
+
+    @Test
+    void theSubsetIsSpreadOverTheWholeSetSoAClassSortedFolderGivesEveryClassItsShare() {
+        assertArrayEquals(new int[] {0, 2, 5, 7}, BatchNormStatistics.spread(10, 4));
+        assertArrayEquals(new int[] {0, 1, 2}, BatchNormStatistics.spread(3, 3));
+    }
+
+    /** A convolution, a batch norm of the given momentum and a global pooling, initialised. */
+    private static SequentialBlock network(float momentum, NDManager manager) {
+        SequentialBlock network = new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(CHANNELS).build())
+                .add(BatchNorm.builder().optMomentum(momentum).optEpsilon(1e-3f).build())
+                .add(ai.djl.nn.pooling.Pool.globalAvgPool2dBlock());
+        network.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 32, 32));
+        return network;
+    }
+
+    /** Per channel: the mean over batches of the convolution output's batch mean and unbiased batch variance. */
+    private double[][] meanBatchStatistics(Block convolution, NDManager manager) {
+        int[] subset = BatchNormStatistics.spread(images.size(), images.size());
+        double[] mean = new double[CHANNELS];
+        double[] variance = new double[CHANNELS];
+        int batches = 0;
+        for (int start = 0; start < subset.length; start += BatchNormStatistics.BATCH, batches++) {
+            int count = Math.min(BatchNormStatistics.BATCH, subset.length - start);
+            float[] input = new float[count * 3 * 32 * 32];
+            byte[] pixels = new byte[3 * 32 * 32];
+            for (int i = 0; i < count; i++) {
+                images.copyPixels(subset[start + i], pixels);
+                ImageResampler.toFloat(pixels, input, i * pixels.length);
+            }
+            try (NDManager pass = manager.newSubManager()) {
+                NDArray x = pass.create(input, new Shape(count, 3, 32, 32));
+                NDArray y = convolution.forward(new ParameterStore(pass, false), new NDList(x), false).singletonOrThrow();
+                NDArray perChannel = y.transpose(1, 0, 2, 3).reshape(CHANNELS, -1);
+                float[] m = perChannel.mean(new int[] {1}).toFloatArray();
+                long n = perChannel.getShape().get(1);
+                float[] sumSquares = perChannel.sub(perChannel.mean(new int[] {1}, true)).square().sum(new int[] {1}).toFloatArray();
+                for (int c = 0; c < CHANNELS; c++) {
+                    mean[c] += m[c];
+                    variance[c] += sumSquares[c] / (n - 1);
+                }
+            }
+        }
+        for (int c = 0; c < CHANNELS; c++) {
+            mean[c] /= batches;
+            variance[c] /= batches;
+        }
+        return new double[][] {mean, variance};
+    }
+
+    private static Parameter parameter(Block network, Parameter.Type type) {
+        return network.getParameters().values().stream().filter(p -> p.getType() == type).findFirst().orElseThrow();
+    }
+
+    private static float[] running(Block network, Parameter.Type type) {
+        return parameter(network, type).getArray().toFloatArray();
+    }
+
+    private static double[] toDouble(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    private static double max(double[] values) {
+        return java.util.Arrays.stream(values).max().orElseThrow();
+    }
+}
