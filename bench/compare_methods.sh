@@ -3,10 +3,12 @@
 # encoder, MLP head 128, batch 128, 32 px, simclr-cifar augmentations, Adam 2e-3 with a per-step cosine,
 # the method's defaults), over three seeds a side; prints each RESULT and the medians.
 #   bench/compare_methods.sh byol [EPOCHS=30] [SEEDS="1 2 3"]
+# THREADS (default 2) sets both sides' engine threads: accuracy does not depend on it, so two instances at
+# THREADS=1 can share the two cores when only the scores are wanted.
 # Needs `mvn -B package` first (or JAR=path/to/simclr-workbench.jar) and PyTorch 2.13 in ~/peer (DESIGN.md, "Peers").
 set -euo pipefail
 cd "$(dirname "$0")/.."
-method=$1; epochs=${2:-30}; seeds=${3:-1 2 3}
+method=$1; epochs=${2:-30}; seeds=${3:-1 2 3}; threads=${THREADS:-2}
 JAR=${JAR:-target/app/simclr-workbench.jar}
 script=bench/pytorch_${method//-/_}.py
 ours=(); theirs=(); random=()
@@ -14,13 +16,13 @@ for seed in $seeds; do
   out=runs/bench-methods/$method-seed-$seed
   rm -rf "$out"
   r=$(java -jar "$JAR" train --data cifar10 --data-dir ../shared/datasets/cifar10-subset --method "$method" \
-      --batch 128 --epochs "$epochs" --lr 2e-3 --seed "$seed" --log-every 10 --threads 2 --out "$out" | grep '^RESULT')
-  p=$(~/peer/bin/python "$script" --epochs "$epochs" --seed "$seed" --threads 2 | grep '^RESULT')
+      --batch 128 --epochs "$epochs" --lr 2e-3 --seed "$seed" --log-every 10 --threads "$threads" --out "$out" | grep '^RESULT')
+  p=$(~/peer/bin/python "$script" --epochs "$epochs" --seed "$seed" --threads "$threads" | grep '^RESULT')
   echo "seed $seed workbench: $r"
   echo "seed $seed pytorch:   $p"
-  ours+=("$(sed -E 's/.*knn_top1=([0-9.]+).*/\1/' <<<"$r")")
+  ours+=("$(sed -E 's/^RESULT knn_top1=([0-9.]+).*/\1/' <<<"$r")")
   random+=("$(sed -E 's/.*random_init_knn_top1=([0-9.]+).*/\1/' <<<"$r")")
-  theirs+=("$(sed -E 's/.*knn_top1=([0-9.]+).*/\1/' <<<"$p")")
+  theirs+=("$(sed -E 's/^RESULT knn_top1=([0-9.]+).*/\1/' <<<"$p")")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "RESULT method=$method epochs=$epochs median_knn=$(median "${ours[@]}") pytorch_median_knn=$(median "${theirs[@]}")" \
