@@ -38,7 +38,9 @@ final class BackboneStudyPage {
         html.append(String.format(Locale.ROOT, "<p>Each cell is one SimCLR pretraining run on %s with the same seed (%d), Adam at %s and %s,"
                         + " then the linear-evaluation protocol: the encoder frozen, a logistic regression trained on its features of the"
                         + " labelled training images and scored on the test images. Each cell shows the top-1 on the representation <b>h</b> and, beneath,"
-                        + " on the projection <b>z</b> the head outputs. <i>random init</i> is the same encoder untrained (h). The ResNets use the %s stem;"
+                        + " on the projection <b>z</b> the head outputs. A cell of a few dozen steps leaves its batch norms' running statistics mostly"
+                        + " where they started, so a trained encoder's are re-estimated from its training images before probing (its eval.json"
+                        + " says when). <i>random init</i> is the same encoder untrained (h). The ResNets use the %s stem;"
                         + " the Inception family and Xception resize smaller images up to their smallest input.</p>",
                 markup(s.data()), settings.seed(), settings.learningRate(), budget, settings.stem().id()));
         for (int batch : batches) {
