@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Re-estimates a trained network's batch-norm running statistics from training images ("precise BN",
@@ -31,7 +33,8 @@ import java.util.Optional;
  *
  * <p>DJL's batch norm does not expose its momentum m, so it is measured: from zeroed statistics one
  * training-mode pass over a batch leaves (1 - m)·s in them and a second pass over the same batch
- * (1 - m)·s·(1 + m).
+ * (1 - m)·s·(1 + m). That needs no training images, so whether the statistics are stale is known before
+ * any are loaded.
  */
 public final class BatchNormStatistics {
 
@@ -39,6 +42,8 @@ public final class BatchNormStatistics {
     static final double STALE_SHARE = 0.01;
     static final int IMAGES = 1024;
     static final int BATCH = 64;
+    /** Images of noise the momentum is measured on. */
+    private static final int PROBE_IMAGES = 8;
 
     /** One batch norm's running statistics. */
     private record Running(Parameter mean, Parameter variance) {}
@@ -46,54 +51,60 @@ public final class BatchNormStatistics {
     private BatchNormStatistics() {}
 
     /**
-     * Re-estimates the running statistics of {@code network}, trained for {@code steps} steps, from up to
-     * {@value #IMAGES} images of {@code images} spread over the whole set, when they are stale; says what it
-     * did, or empty when the statistics were kept.
+     * Re-estimates the running statistics of {@code network}, trained for {@code steps} steps on images of side
+     * {@code imageSize}, from up to {@value #IMAGES} of the {@code images} (asked for only then) spread over the whole
+     * set, when they are stale; says what it did, or empty when the statistics were kept.
      */
-    public static Optional<String> refreshIfStale(Block network, long steps, ImageDataset images, NDManager manager) {
+    public static Optional<String> refreshIfStale(Block network, long steps, int imageSize, Supplier<ImageDataset> images,
+                                                  NDManager manager) {
         List<Running> norms = new ArrayList<>();
         collect(network, norms);
-        int count = Math.min(IMAGES, images.size());
-        if (norms.isEmpty() || steps <= 0 || count < 2) {
+        if (norms.isEmpty() || steps <= 0) {
             return Optional.empty();
         }
-        int[] subset = spread(images.size(), count);
-        List<float[][]> kept = new ArrayList<>();
-        for (Running r : norms) {
-            kept.add(new float[][] {r.mean().getArray().toFloatArray(), r.variance().getArray().toFloatArray()});
-        }
-        double[] momentum = measureMomentum(network, norms, images, subset, manager);
+        double[] momentum = measureMomentum(network, norms, imageSize, manager);
         double stale = 0;
         double slowest = 0;
         for (double m : momentum) {
             stale = Math.max(stale, Math.pow(m, steps));
             slowest = Math.max(slowest, m);
         }
-        if (stale <= STALE_SHARE) {
-            for (int i = 0; i < norms.size(); i++) {
-                norms.get(i).mean().getArray().set(kept.get(i)[0]);
-                norms.get(i).variance().getArray().set(kept.get(i)[1]);
-            }
+        ImageDataset set = stale > STALE_SHARE ? images.get() : null;
+        if (set == null || set.size() < 2) {
             return Optional.empty();
         }
-        reestimate(network, norms, momentum, images, subset, manager);
+        int[] subset = spread(set.size(), Math.min(IMAGES, set.size()));
+        reestimate(network, norms, momentum, set, subset, manager);
         return Optional.of(String.format(Locale.ROOT, "batch norm: after %,d training steps the running statistics still held %.0f %% of"
-                + " their starting values (momentum %.2f); re-estimated them from %,d training images", steps, 100 * stale, slowest, count));
+                + " their starting values (momentum %.2f); re-estimated them from %,d training images", steps, 100 * stale, slowest,
+                subset.length));
     }
 
-    /** Each batch norm's momentum, from two training-mode passes over the same batch from zeroed statistics. */
-    private static double[] measureMomentum(Block network, List<Running> norms, ImageDataset images, int[] subset,
-                                            NDManager manager) {
-        int[] first = java.util.Arrays.copyOf(subset, Math.min(BATCH, subset.length));
+    /**
+     * Each batch norm's momentum, from two training-mode passes over the same batch from zeroed statistics; any
+     * input will do, so it is a fixed batch of noise. The statistics are put back as they were.
+     */
+    private static double[] measureMomentum(Block network, List<Running> norms, int imageSize, NDManager manager) {
+        List<float[][]> kept = new ArrayList<>();
+        for (Running r : norms) {
+            kept.add(new float[][] {r.mean().getArray().toFloatArray(), r.variance().getArray().toFloatArray()});
+        }
+        float[] noise = new float[PROBE_IMAGES * 3 * imageSize * imageSize];
+        SplittableRandom random = new SplittableRandom(0x5eed);
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) random.nextDouble();
+        }
         zero(norms);
-        forward(network, images, first, manager);
+        forward(network, noise, PROBE_IMAGES, imageSize, manager);
         double[] once = magnitudes(norms);
-        forward(network, images, first, manager);
+        forward(network, noise, PROBE_IMAGES, imageSize, manager);
         double[] twice = magnitudes(norms);
         double[] momentum = new double[norms.size()];
         for (int i = 0; i < momentum.length; i++) {
             // Below 1 so that (1 - m) can be divided by; a batch norm that never moved would need m = 1 exactly.
             momentum[i] = once[i] > 0 ? Math.min(1 - 1e-6, Math.max(0, twice[i] / once[i] - 1)) : 0;
+            norms.get(i).mean().getArray().set(kept.get(i)[0]);
+            norms.get(i).variance().getArray().set(kept.get(i)[1]);
         }
         return momentum;
     }
@@ -133,8 +144,13 @@ public final class BatchNormStatistics {
             images.copyPixels(indices[i], pixels);
             ImageResampler.toFloat(pixels, input, i * plane);
         }
+        forward(network, input, indices.length, side, manager);
+    }
+
+    /** One training-mode pass (no gradients are recorded outside a collector): it updates every running statistic. */
+    private static void forward(Block network, float[] input, int count, int side, NDManager manager) {
         try (NDManager pass = manager.newSubManager()) {
-            NDArray x = new InputBuffer().create(pass, input, input.length, new Shape(indices.length, 3, side, side));
+            NDArray x = new InputBuffer().create(pass, input, count * 3 * side * side, new Shape(count, 3, side, side));
             network.forward(new ParameterStore(pass, false), new NDList(x), true);
         }
     }

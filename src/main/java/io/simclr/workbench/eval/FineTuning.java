@@ -116,7 +116,7 @@ public final class FineTuning {
                 }
             }
             // A few dozen steps leave Keras-momentum batch norms mostly at the statistics they started from.
-            BatchNormStatistics.refreshIfStale(network.encoder(), (trained ? encoder.trainedSteps() : 0) + steps, train, manager)
+            BatchNormStatistics.refreshIfStale(network.encoder(), (trained ? encoder.trainedSteps() : 0) + steps, side, () -> train, manager)
                     .ifPresent(note -> progress.accept("  " + note));
             int[] predicted = predict(network, head, test, store, manager);
             int[] truth = RunEncoder.labels(test);

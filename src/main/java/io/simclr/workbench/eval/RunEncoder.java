@@ -129,7 +129,7 @@ public final class RunEncoder implements AutoCloseable {
         if (trained) {
             try {
                 trainedSteps = CheckpointStore.load(checkpoint.file(), network, null, null, owner).globalStep();
-                BatchNormStatistics.refreshIfStale(network, trainedSteps, train, owner).ifPresent(note -> batchNormNote = note);
+                BatchNormStatistics.refreshIfStale(network, trainedSteps, train.imageSize(), () -> train, owner).ifPresent(note -> batchNormNote = note);
             } catch (ai.djl.MalformedModelException e) {
                 throw new IllegalArgumentException(checkpoint.file() + " cannot be read (" + e.getMessage() + "); evaluate an earlier one by"
                         + " moving this one out of checkpoints/", e);

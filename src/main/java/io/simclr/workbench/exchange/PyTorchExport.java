@@ -3,6 +3,10 @@ package io.simclr.workbench.exchange;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import io.simclr.workbench.AppVersion;
+import io.simclr.workbench.data.DatasetLoader;
+import io.simclr.workbench.data.ImageDataset;
+import io.simclr.workbench.data.Split;
+import io.simclr.workbench.eval.BatchNormStatistics;
 import io.simclr.workbench.files.AtomicFiles;
 import io.simclr.workbench.json.Json;
 import io.simclr.workbench.model.HeadKind;
@@ -40,7 +44,7 @@ public final class PyTorchExport {
     /** The JSON beside the weights. */
     public record Description(String weights, String encoder, String torchvisionModel, Stem stem, int representationDim, Head head,
                               int imageSize, Normalization normalization, Source source, List<String> python, int tensors, String created,
-                              String workbench) {}
+                              String workbench, String batchNorm) {}
 
     /** @param torchvision whether torchvision's model as built has this stem */
     public record Stem(String id, String description, boolean torchvision, String note) {}
@@ -89,6 +93,7 @@ public final class PyTorchExport {
         List<Safetensors.Tensor> tensors = new ArrayList<>();
         Description what;
         EngineSetup.seed(config.seed());
+        EngineSetup.gradientsOnlyInCollectors();
         try (NDManager manager = NDManager.newBaseManager()) {
             SimClrNetwork network = ModelFactory.create(config.model(), imageSize);
             ModelFactory.initialize(network, manager, imageSize);
@@ -98,11 +103,15 @@ public final class PyTorchExport {
                 throw new IllegalArgumentException(found.file() + " cannot be read (" + e.getMessage() + "); move it out of checkpoints/ to"
                         + " export the one before", e);
             }
+            // The weights as every evaluation reads them: statistics a short run left stale are re-estimated, as RunEncoder does.
+            String batchNorm = BatchNormStatistics.refreshIfStale(network, position.globalStep(), imageSize, () -> trainImages(config),
+                    manager).orElse(null);
             for (TorchTensor t : TorchNames.of(network, withHead)) {
                 tensors.add(tensor(t, position.globalStep()));
             }
             TorchNames.Twin twin = TorchNames.twin(config.model(), stem, network.representationDim());
-            what = describe(run, out, config, stem, network.representationDim(), withHead, twin, found.file(), position, tensors.size());
+            what = describe(run, out, config, stem, network.representationDim(), withHead, twin, found.file(), position, tensors.size(),
+                    batchNorm);
         }
         Safetensors.write(out, tensors, metadata(what));
         AtomicFiles.writeString(description, Json.toJson(what));
@@ -119,7 +128,7 @@ public final class PyTorchExport {
     }
 
     private static Description describe(RunFolder run, Path out, TrainConfig config, StemKind stem, int representationDim, boolean withHead,
-                                        TorchNames.Twin twin, Path checkpoint, Checkpoint position, int tensors) {
+                                        TorchNames.Twin twin, Path checkpoint, Checkpoint position, int tensors, String batchNorm) {
         ModelConfig model = config.model();
         String headModule = twin.head();
         Head head = new Head(model.head().id(), withHead, withHead ? TorchNames.HEAD_PREFIX : null, model.head() == HeadKind.NONE ? 0 : model.headDim(),
@@ -145,7 +154,16 @@ public final class PyTorchExport {
                 representationDim, head, config.data().effectiveImageSize(), INPUT,
                 new Source(run.root().toString(), checkpoint.getFileName().toString(), position.epoch(), position.globalStep(),
                         config.data().source().id(), imported),
-                python, tensors, OffsetDateTime.now().toString(), AppVersion.app());
+                python, tensors, OffsetDateTime.now().toString(), AppVersion.app(), batchNorm);
+    }
+
+    private static ImageDataset trainImages(TrainConfig config) {
+        try {
+            return DatasetLoader.load(config.data(), Split.TRAIN).dataset();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("this run trained too few steps for its batch norms' running statistics to mean anything,"
+                    + " so they are re-estimated from its training images before export, and those could not be read: " + e.getMessage(), e);
+        }
     }
 
     /** The header's {@code __metadata__}: strings only, as the format asks; what {@link EncoderImport} reads back. */

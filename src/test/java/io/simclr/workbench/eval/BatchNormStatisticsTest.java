@@ -34,7 +34,7 @@ class BatchNormStatisticsTest {
         EngineSetup.gradientsOnlyInCollectors();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             SequentialBlock network = network(0.99f, manager);
-            Optional<String> note = BatchNormStatistics.refreshIfStale(network, 24, images, manager);
+            Optional<String> note = BatchNormStatistics.refreshIfStale(network, 24, 32, () -> images, manager);
 
             assertTrue(note.isPresent(), "0.99^24 = 79 % of the start is stale");
             assertTrue(note.get().contains("79 %") && note.get().contains("momentum 0.99") && note.get().contains("150 training images"),
@@ -47,7 +47,7 @@ class BatchNormStatisticsTest {
     }
 
     @Test
-    void statisticsThatTrainingWashedOutAreKeptExactly() {
+    void statisticsThatTrainingWashedOutAreKeptExactlyWithoutLoadingImages() {
         EngineSetup.gradientsOnlyInCollectors();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             for (float momentum : new float[] {0.9f, 0.99f}) {
@@ -58,7 +58,9 @@ class BatchNormStatisticsTest {
                 parameter(network, Parameter.Type.RUNNING_VAR).getArray().set(variance);
                 // 0.9^100 = 2.7e-5 and 0.99^1000 = 4.3e-5 of the start are left: below the 1 % threshold.
                 long steps = momentum == 0.9f ? 100 : 1000;
-                assertEquals(Optional.empty(), BatchNormStatistics.refreshIfStale(network, steps, images, manager));
+                assertEquals(Optional.empty(), BatchNormStatistics.refreshIfStale(network, steps, 32, () -> {
+                    throw new AssertionError("fresh statistics need no training images");
+                }, manager));
                 assertArrayEquals(mean, running(network, Parameter.Type.RUNNING_MEAN), "momentum " + momentum);
                 assertArrayEquals(variance, running(network, Parameter.Type.RUNNING_VAR), "momentum " + momentum);
             }
@@ -70,8 +72,8 @@ class BatchNormStatisticsTest {
         EngineSetup.gradientsOnlyInCollectors();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             // 100 steps wash out PyTorch's momentum (0.9^100) but not Keras's (0.99^100 = 37 %).
-            assertTrue(BatchNormStatistics.refreshIfStale(network(0.99f, manager), 100, images, manager).orElseThrow().contains("37 %"));
-            assertEquals(Optional.empty(), BatchNormStatistics.refreshIfStale(network(0.9f, manager), 100, images, manager));
+            assertTrue(BatchNormStatistics.refreshIfStale(network(0.99f, manager), 100, 32, () -> images, manager).orElseThrow().contains("37 %"));
+            assertEquals(Optional.empty(), BatchNormStatistics.refreshIfStale(network(0.9f, manager), 100, 32, () -> images, manager));
         }
     }
 
