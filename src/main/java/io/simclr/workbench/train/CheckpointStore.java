@@ -112,7 +112,10 @@ public final class CheckpointStore {
                 out.writeInt(FORMAT);
                 out.writeUTF(Json.toJson(position));
                 network.saveParameters(out);
-                byte[] state = optimizer.saveState().encode();
+                byte[] state;
+                try (NDManager scratch = NDManager.newBaseManager()) {
+                    state = optimizer.saveState(scratch).encode();
+                }
                 out.writeInt(state.length);
                 out.write(state);
                 out.writeUTF(method.kind().id());

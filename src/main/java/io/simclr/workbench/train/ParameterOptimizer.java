@@ -21,7 +21,15 @@ public abstract class ParameterOptimizer {
 
     protected final NDManager stateManager;
     protected final double weightDecay;
+    private static final String UPDATES = "#updates";
+
     private final Map<String, NDArray[]> state = new LinkedHashMap<>();
+    /**
+     * Updates each parameter has received, as torch.optim keeps per parameter: Adam's bias correction counts a
+     * parameter's own updates, so one that joins late (SwAV's prototypes, held still through the first epoch)
+     * starts its correction at 1, not at the run's step.
+     */
+    private final Map<String, Long> updates = new LinkedHashMap<>();
     private long steps;
 
     protected ParameterOptimizer(NDManager stateManager, double weightDecay) {
@@ -46,14 +54,16 @@ public abstract class ParameterOptimizer {
                 continue;
             }
             NDArray weight = parameter.getArray();
+            long updated = updates.merge(pair.getKey(), 1L, Long::sum);
             try (NDArray gradient = weight.getGradient()) {
-                update(pair.getKey(), parameter, weight, gradient, (float) lr, steps);
+                update(pair.getKey(), parameter, weight, gradient, (float) lr, updated);
             }
             // Zeroes the stored gradient in place (one engine call, no scalar to make), ready for the next backward pass.
             JniUtils.zeroGrad((PtNDArray) weight);
         }
     }
 
+    /** @param step this parameter's updates so far, this one included (1 on its first) */
     protected abstract void update(String name, Parameter parameter, NDArray weight, NDArray gradient, float lr, long step);
 
     protected abstract int stateArrays();
@@ -74,8 +84,11 @@ public abstract class ParameterOptimizer {
         return steps;
     }
 
-    /** The state as named arrays, for a checkpoint: "name#index". */
-    public NDList saveState() {
+    /**
+     * The state as named arrays, for a checkpoint: "name#index", and "name#updates" (one int64) for each parameter's
+     * update count. The counts are made in {@code scratch}, which the caller closes once the list is written.
+     */
+    public NDList saveState(NDManager scratch) {
         NDList list = new NDList();
         for (Map.Entry<String, NDArray[]> e : state.entrySet()) {
             for (int i = 0; i < e.getValue().length; i++) {
@@ -84,6 +97,11 @@ public abstract class ParameterOptimizer {
                 list.add(a);
             }
         }
+        for (Map.Entry<String, Long> e : updates.entrySet()) {
+            NDArray count = scratch.create(new long[] {e.getValue()});
+            count.setName(e.getKey() + UPDATES);
+            list.add(count);
+        }
         return list;
     }
 
@@ -91,11 +109,16 @@ public abstract class ParameterOptimizer {
     public void loadState(NDList saved, long savedSteps) {
         state.values().forEach(arrays -> List.of(arrays).forEach(NDArray::close));
         state.clear();
+        updates.clear();
         Map<String, NDArray[]> restored = new LinkedHashMap<>();
         for (NDArray a : saved) {
             String name = a.getName();
             int hash = name.lastIndexOf('#');
             String key = name.substring(0, hash);
+            if (name.endsWith(UPDATES)) {
+                updates.put(key, a.toLongArray()[0]);
+                continue;
+            }
             int index = Integer.parseInt(name.substring(hash + 1));
             if (index >= stateArrays()) {
                 throw new IllegalArgumentException("the checkpoint's optimizer state was written by another optimizer than "
@@ -108,6 +131,12 @@ public abstract class ParameterOptimizer {
         }
         state.putAll(restored);
         steps = savedSteps;
+        // Checkpoints before per-parameter counts corrected every parameter by the run's step: carry on as they did.
+        for (Map.Entry<String, NDArray[]> e : restored.entrySet()) {
+            if (!updates.containsKey(e.getKey())) {
+                updates.put(e.getKey(), savedSteps);
+            }
+        }
     }
 
     /** Batch-norm scales and shifts and biases: no weight decay, no trust ratio (as LARS in SimCLR). */
