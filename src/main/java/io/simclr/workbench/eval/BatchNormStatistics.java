@@ -75,7 +75,7 @@ public final class BatchNormStatistics {
         }
         int[] subset = spread(set.size(), Math.min(IMAGES, set.size()));
         reestimate(network, norms, momentum, set, subset, manager);
-        return Optional.of(String.format(Locale.ROOT, "batch norm: after %,d training steps the running statistics still held %.0f %% of"
+        return Optional.of(String.format(Locale.ROOT, "batch norm: after %,d training steps the running statistics still held %.2g %% of"
                 + " their starting values (momentum %.2f); re-estimated them from %,d training images", steps, 100 * stale, slowest,
                 subset.length));
     }

@@ -31,8 +31,8 @@ class BatchNormStatisticsTest {
 
     @Test
     void staleStatisticsBecomeTheMeanOfTheBatchStatisticsOverTheSpreadImages() {
-        EngineSetup.gradientsOnlyInCollectors();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            EngineSetup.gradientsOnlyInCollectors();
             SequentialBlock network = network(0.99f, manager);
             Optional<String> note = BatchNormStatistics.refreshIfStale(network, 24, 32, () -> images, manager);
 
@@ -48,8 +48,8 @@ class BatchNormStatisticsTest {
 
     @Test
     void statisticsThatTrainingWashedOutAreKeptExactlyWithoutLoadingImages() {
-        EngineSetup.gradientsOnlyInCollectors();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            EngineSetup.gradientsOnlyInCollectors();
             for (float momentum : new float[] {0.9f, 0.99f}) {
                 SequentialBlock network = network(momentum, manager);
                 float[] mean = {0.5f, -1, 2, 0.25f};
@@ -69,11 +69,13 @@ class BatchNormStatisticsTest {
 
     @Test
     void theMeasuredMomentumDecidesNotTheStepCountAlone() {
-        EngineSetup.gradientsOnlyInCollectors();
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            EngineSetup.gradientsOnlyInCollectors();
             // 100 steps wash out PyTorch's momentum (0.9^100) but not Keras's (0.99^100 = 37 %).
             assertTrue(BatchNormStatistics.refreshIfStale(network(0.99f, manager), 100, 32, () -> images, manager).orElseThrow().contains("37 %"));
             assertEquals(Optional.empty(), BatchNormStatistics.refreshIfStale(network(0.9f, manager), 100, 32, () -> images, manager));
+            // 0.9^41 = 1.3 %: just above the threshold, and said with the digit that shows it.
+            assertTrue(BatchNormStatistics.refreshIfStale(network(0.9f, manager), 41, 32, () -> images, manager).orElseThrow().contains("1.3 %"));
         }
     }
 
