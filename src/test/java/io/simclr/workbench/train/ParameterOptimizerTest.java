@@ -21,16 +21,11 @@ class ParameterOptimizerTest {
     void aParameterThatJoinsLateStartsAdamsBiasCorrectionAtOneAsTorchDoes() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             EngineSetup.gradientsOnlyInCollectors();
-            ParameterOptimizer adam = ParameterOptimizer.create(OptimizerKind.ADAM, manager, 0);
-            Parameter early = parameter("early", manager);
-            Parameter late = parameter("late", manager);
-            for (int step = 0; step < 3; step++) {
-                backward(manager, early);
-                adam.step(list(early), LR);
-            }
+            Run run = lateJoiner(manager);
+            Parameter late = run.late();
             float[] before = late.getArray().toFloatArray();
-            backward(manager, early, late);
-            adam.step(list(early, late), LR);
+            backward(manager, run.early(), late);
+            run.adam().step(list(run.early(), late), LR);
 
             // torch.optim.Adam's first update of a parameter: m^ = g, v^ = g^2, so each weight moves by lr * sign(g).
             // Corrected by the run's step (4) instead, it would move by 0.58 lr.
@@ -73,13 +68,10 @@ class ParameterOptimizerTest {
 
     /** The late parameter's weights after it joined at step 3 and was updated twice, with or without a checkpoint between. */
     private static float[] twoUpdatesOfALateParameter(NDManager manager, boolean checkpointBetween) {
-        ParameterOptimizer adam = ParameterOptimizer.create(OptimizerKind.ADAM, manager, 0);
-        Parameter early = parameter("early", manager);
-        Parameter late = parameter("late", manager);
-        for (int step = 0; step < 3; step++) {
-            backward(manager, early);
-            adam.step(list(early), LR);
-        }
+        Run run = lateJoiner(manager);
+        ParameterOptimizer adam = run.adam();
+        Parameter early = run.early();
+        Parameter late = run.late();
         backward(manager, early, late);
         adam.step(list(early, late), LR);
         if (checkpointBetween) {
@@ -91,6 +83,19 @@ class ParameterOptimizerTest {
         backward(manager, early, late);
         adam.step(list(early, late), LR);
         return late.getArray().toFloatArray();
+    }
+
+    /** An Adam that has updated {@code early} three times; {@code late} has had no gradient yet. */
+    private record Run(ParameterOptimizer adam, Parameter early, Parameter late) {}
+
+    private static Run lateJoiner(NDManager manager) {
+        ParameterOptimizer adam = ParameterOptimizer.create(OptimizerKind.ADAM, manager, 0);
+        Parameter early = parameter("early", manager);
+        for (int step = 0; step < 3; step++) {
+            backward(manager, early);
+            adam.step(list(early), LR);
+        }
+        return new Run(adam, early, parameter("late", manager));
     }
 
     private static Parameter parameter(String name, NDManager manager) {
