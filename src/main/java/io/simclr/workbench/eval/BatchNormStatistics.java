@@ -62,7 +62,8 @@ public final class BatchNormStatistics {
         if (norms.isEmpty() || steps <= 0) {
             return Optional.empty();
         }
-        double[] momentum = measureMomentum(network, norms, imageSize, manager);
+        InputBuffer buffer = new InputBuffer();
+        double[] momentum = measureMomentum(network, norms, imageSize, buffer, manager);
         double stale = 0;
         double slowest = 0;
         for (double m : momentum) {
@@ -74,7 +75,7 @@ public final class BatchNormStatistics {
             return Optional.empty();
         }
         int[] subset = spread(set.size(), Math.min(IMAGES, set.size()));
-        reestimate(network, norms, momentum, set, subset, manager);
+        reestimate(network, norms, momentum, set, subset, buffer, manager);
         return Optional.of(String.format(Locale.ROOT, "batch norm: after %,d training steps the running statistics still held %.2g %% of"
                 + " their starting values (momentum %.2f); re-estimated them from %,d training images", steps, 100 * stale, slowest,
                 subset.length));
@@ -84,7 +85,8 @@ public final class BatchNormStatistics {
      * Each batch norm's momentum, from two training-mode passes over the same batch from zeroed statistics; any
      * input will do, so it is a fixed batch of noise. The statistics are put back as they were.
      */
-    private static double[] measureMomentum(Block network, List<Running> norms, int imageSize, NDManager manager) {
+    private static double[] measureMomentum(Block network, List<Running> norms, int imageSize, InputBuffer buffer,
+                                            NDManager manager) {
         List<float[][]> kept = new ArrayList<>();
         for (Running r : norms) {
             kept.add(new float[][] {r.mean().getArray().toFloatArray(), r.variance().getArray().toFloatArray()});
@@ -95,9 +97,9 @@ public final class BatchNormStatistics {
             noise[i] = (float) random.nextDouble();
         }
         zero(norms);
-        forward(network, noise, PROBE_IMAGES, imageSize, manager);
+        forward(network, noise, PROBE_IMAGES, imageSize, buffer, manager);
         double[] once = magnitudes(norms);
-        forward(network, noise, PROBE_IMAGES, imageSize, manager);
+        forward(network, noise, PROBE_IMAGES, imageSize, buffer, manager);
         double[] twice = magnitudes(norms);
         double[] momentum = new double[norms.size()];
         for (int i = 0; i < momentum.length; i++) {
@@ -110,7 +112,7 @@ public final class BatchNormStatistics {
     }
 
     private static void reestimate(Block network, List<Running> norms, double[] momentum, ImageDataset images, int[] subset,
-                                   NDManager manager) {
+                                   InputBuffer buffer, NDManager manager) {
         double[][] means = new double[norms.size()][];
         double[][] variances = new double[norms.size()][];
         int batches = 0;
@@ -120,7 +122,7 @@ public final class BatchNormStatistics {
                 break; // a batch norm cannot take a variance of one image
             }
             zero(norms);
-            forward(network, images, batch, manager);
+            forward(network, images, batch, buffer, manager);
             for (int i = 0; i < norms.size(); i++) {
                 // From zero, one pass leaves (1 - m) times the batch's statistic.
                 double share = 1 - momentum[i];
@@ -135,7 +137,7 @@ public final class BatchNormStatistics {
         }
     }
 
-    private static void forward(Block network, ImageDataset images, int[] indices, NDManager manager) {
+    private static void forward(Block network, ImageDataset images, int[] indices, InputBuffer buffer, NDManager manager) {
         int side = images.imageSize();
         int plane = 3 * side * side;
         byte[] pixels = new byte[plane];
@@ -144,13 +146,13 @@ public final class BatchNormStatistics {
             images.copyPixels(indices[i], pixels);
             ImageResampler.toFloat(pixels, input, i * plane);
         }
-        forward(network, input, indices.length, side, manager);
+        forward(network, input, indices.length, side, buffer, manager);
     }
 
     /** One training-mode pass (no gradients are recorded outside a collector): it updates every running statistic. */
-    private static void forward(Block network, float[] input, int count, int side, NDManager manager) {
+    private static void forward(Block network, float[] input, int count, int side, InputBuffer buffer, NDManager manager) {
         try (NDManager pass = manager.newSubManager()) {
-            NDArray x = new InputBuffer().create(pass, input, count * 3 * side * side, new Shape(count, 3, side, side));
+            NDArray x = buffer.create(pass, input, count * 3 * side * side, new Shape(count, 3, side, side));
             network.forward(new ParameterStore(pass, false), new NDList(x), true);
         }
     }
