@@ -40,6 +40,26 @@ public interface ImageDataset {
         return dst;
     }
 
+    /**
+     * The images at {@code indices} as one batch a network takes: CHW floats in [0, 1], image after image,
+     * scaled by the same code as training views.
+     */
+    default float[] inputFloats(int[] indices) {
+        int plane = bytesPerImage();
+        byte[] pixels = new byte[plane];
+        float[] out = new float[indices.length * plane];
+        for (int i = 0; i < indices.length; i++) {
+            copyPixels(indices[i], pixels);
+            ImageResampler.toFloat(pixels, out, i * plane);
+        }
+        return out;
+    }
+
+    /** Images {@code from} to {@code from + count - 1} as {@link #inputFloats(int[])} gives them. */
+    default float[] inputFloats(int from, int count) {
+        return inputFloats(java.util.stream.IntStream.range(from, from + count).toArray());
+    }
+
     default boolean isLabeled() {
         return size() > 0 && label(0) != UNLABELED;
     }

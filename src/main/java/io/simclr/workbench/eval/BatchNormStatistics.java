@@ -9,7 +9,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import io.simclr.workbench.data.ImageDataset;
-import io.simclr.workbench.data.ImageResampler;
 import io.simclr.workbench.train.InputBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,15 +137,7 @@ public final class BatchNormStatistics {
     }
 
     private static void forward(Block network, ImageDataset images, int[] indices, InputBuffer buffer, NDManager manager) {
-        int side = images.imageSize();
-        int plane = 3 * side * side;
-        byte[] pixels = new byte[plane];
-        float[] input = new float[indices.length * plane];
-        for (int i = 0; i < indices.length; i++) {
-            images.copyPixels(indices[i], pixels);
-            ImageResampler.toFloat(pixels, input, i * plane);
-        }
-        forward(network, input, indices.length, side, buffer, manager);
+        forward(network, images.inputFloats(indices), indices.length, images.imageSize(), buffer, manager);
     }
 
     /** One training-mode pass (no gradients are recorded outside a collector): it updates every running statistic. */
@@ -154,6 +145,31 @@ public final class BatchNormStatistics {
         try (NDManager pass = manager.newSubManager()) {
             NDArray x = buffer.create(pass, input, count * 3 * side * side, new Shape(count, 3, side, side));
             network.forward(new ParameterStore(pass, false), new NDList(x), true);
+        }
+    }
+
+    /** Every batch norm's running mean and variance in {@code network}, in block order. */
+    static List<float[]> runningValues(Block network) {
+        List<Running> norms = new ArrayList<>();
+        collect(network, norms);
+        List<float[]> out = new ArrayList<>();
+        for (Running r : norms) {
+            out.add(r.mean().getArray().toFloatArray());
+            out.add(r.variance().getArray().toFloatArray());
+        }
+        return out;
+    }
+
+    /** Puts back what {@link #runningValues} read from a network of the same architecture. */
+    static void setRunningValues(Block network, List<float[]> values) {
+        List<Running> norms = new ArrayList<>();
+        collect(network, norms);
+        if (values.size() != 2 * norms.size()) {
+            throw new IllegalArgumentException("running statistics of " + values.size() / 2 + " batch norms for a network with " + norms.size());
+        }
+        for (int i = 0; i < norms.size(); i++) {
+            norms.get(i).mean().getArray().set(values.get(2 * i));
+            norms.get(i).variance().getArray().set(values.get(2 * i + 1));
         }
     }
 

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.simclr.workbench.data.ImageDataset;
-import io.simclr.workbench.data.ImageResampler;
 import io.simclr.workbench.model.SimClrNetwork;
 import io.simclr.workbench.train.InputBuffer;
 
@@ -42,7 +41,6 @@ public final class FeatureExtractor {
                                                   NDManager manager) {
         int n = dataset.size();
         int side = dataset.imageSize();
-        int plane = 3 * side * side;
         int[] dims = new int[layers.size()];
         java.util.List<float[]> features = new java.util.ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
@@ -50,15 +48,10 @@ public final class FeatureExtractor {
             features.add(new float[n * dims[l]]);
         }
         ParameterStore store = new ParameterStore(manager, false);
-        byte[] pixels = new byte[plane];
         InputBuffer buffer = new InputBuffer();
         for (int start = 0; start < n; start += batchSize) {
             int count = Math.min(batchSize, n - start);
-            float[] input = new float[count * plane];
-            for (int i = 0; i < count; i++) {
-                dataset.copyPixels(start + i, pixels);
-                ImageResampler.toFloat(pixels, input, i * plane);
-            }
+            float[] input = dataset.inputFloats(start, count);
             try (NDManager step = manager.newSubManager()) {
                 NDArray x = buffer.create(step, input, input.length, new Shape(count, 3, side, side));
                 NDList out = network.forward(store, new NDList(x), false);

@@ -40,6 +40,11 @@ public final class RunEncoder implements AutoCloseable {
     private volatile String batchNormNote;
     /** Steps the checkpoint was trained for, once a trained network was built. */
     private volatile long trainedSteps;
+    /**
+     * The trained network's batch-norm running statistics as the first build left them (re-estimated or kept), so
+     * that later builds of the same checkpoint (features, then fine-tuning) do not re-estimate them again.
+     */
+    private List<float[]> trainedRunningStatistics;
 
     private RunEncoder(RunFolder run, TrainConfig config, CheckpointStore.Found checkpoint, ImageDataset train, ImageDataset test, NDManager manager) {
         this.run = run;
@@ -122,14 +127,19 @@ public final class RunEncoder implements AutoCloseable {
      * re-estimated when training left them mostly at their starting values ({@link BatchNormStatistics});
      * the network at initialisation keeps its own, as PyTorch's would.
      */
-    public SimClrNetwork network(boolean trained, NDManager owner) throws IOException {
+    public synchronized SimClrNetwork network(boolean trained, NDManager owner) throws IOException {
         EngineSetup.seed(config.seed());
         SimClrNetwork network = ModelFactory.create(config.model(), train.imageSize());
         ModelFactory.initialize(network, owner, train.imageSize());
         if (trained) {
             try {
                 trainedSteps = CheckpointStore.load(checkpoint.file(), network, null, null, owner).globalStep();
-                BatchNormStatistics.refreshIfStale(network, trainedSteps, train.imageSize(), () -> train, owner).ifPresent(note -> batchNormNote = note);
+                if (trainedRunningStatistics == null) {
+                    BatchNormStatistics.refreshIfStale(network, trainedSteps, train.imageSize(), () -> train, owner).ifPresent(note -> batchNormNote = note);
+                    trainedRunningStatistics = BatchNormStatistics.runningValues(network);
+                } else {
+                    BatchNormStatistics.setRunningValues(network, trainedRunningStatistics);
+                }
             } catch (ai.djl.MalformedModelException e) {
                 throw new IllegalArgumentException(checkpoint.file() + " cannot be read (" + e.getMessage() + "); evaluate an earlier one by"
                         + " moving this one out of checkpoints/", e);

@@ -2,7 +2,6 @@ package io.simclr.workbench.exchange;
 
 import ai.djl.ndarray.NDManager;
 import io.simclr.workbench.data.ImageDataset;
-import io.simclr.workbench.data.ImageResampler;
 import io.simclr.workbench.eval.FeatureExtractor;
 import io.simclr.workbench.eval.RunEncoder;
 import io.simclr.workbench.model.SimClrNetwork;
@@ -28,16 +27,11 @@ public final class FeatureDump {
             ImageDataset first = firstImages(encoder.testSplit(), count);
             int n = first.size();
             int side = first.imageSize();
-            int plane = 3 * side * side;
-            float[] images = new float[n * plane];
-            byte[] pixels = new byte[plane];
-            for (int i = 0; i < n; i++) {
-                first.copyPixels(i, pixels);
-                ImageResampler.toFloat(pixels, images, i * plane);
-            }
+            float[] images = first.inputFloats(0, n);
             SimClrNetwork network = encoder.network(true, owner);
-            float[] h = FeatureExtractor.extract(network, first, FeatureExtractor.Layer.H, n, owner);
-            float[] z = FeatureExtractor.extract(network, first, FeatureExtractor.Layer.Z, n, owner);
+            List<float[]> hz = FeatureExtractor.extract(network, first, List.of(FeatureExtractor.Layer.H, FeatureExtractor.Layer.Z), n, owner);
+            float[] h = hz.get(0);
+            float[] z = hz.get(1);
             long[] labels = new long[n];
             for (int i = 0; i < n; i++) {
                 labels[i] = first.label(i);

@@ -104,6 +104,18 @@ class ExchangeCommandsTest {
     }
 
     @Test
+    void aSecondBuildOfTheTrainedNetworkReadsTheBatchNormStatisticsTheFirstReestimated() throws Exception {
+        RunEncoder.Features fresh = features(good, FeatureExtractor.Layer.H);
+        try (RunEncoder encoder = RunEncoder.open(RunFolder.open(good), null)) {
+            RunEncoder.Features first = encoder.features(true, FeatureExtractor.Layer.H);
+            assertTrue(encoder.batchNormNote().orElseThrow().contains("re-estimated"), "10 steps at momentum 0.9 leave the statistics stale");
+            RunEncoder.Features second = encoder.features(true, FeatureExtractor.Layer.H);
+            assertArrayEquals(bits(first.test()), bits(second.test()), "the second build has the first's statistics, not the checkpoint's");
+            assertArrayEquals(bits(fresh.test()), bits(second.test()), "and they are what a fresh evaluation re-estimates");
+        }
+    }
+
+    @Test
     void theProjectorFolderHoldsVectorsMetadataSpriteAndAConfigThatNamesThem() throws Exception {
         Path out = dir.resolve("projector");
         CommandLineTest.Run r = CommandLineTest.run("export", good.toString(), "--to", "projector", "--points", "10", "--out", out.toString());

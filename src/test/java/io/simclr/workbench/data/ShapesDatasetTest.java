@@ -12,6 +12,21 @@ import org.junit.jupiter.api.Test;
 class ShapesDatasetTest {
 
     @Test
+    void inputFloatsAreTheAskedImagesInTheAskedOrderScaledToUnitRange() {
+        ImageDataset images = ShapesDataset.generate(Split.TRAIN, 5, 32, 3);
+        int plane = images.bytesPerImage();
+        float[] batch = images.inputFloats(new int[] {3, 0});
+
+        assertEquals(2 * plane, batch.length);
+        assertArrayEquals(ImageResampler.toFloat(images.pixels(3)), Arrays.copyOfRange(batch, 0, plane));
+        assertArrayEquals(ImageResampler.toFloat(images.pixels(0)), Arrays.copyOfRange(batch, plane, 2 * plane));
+        assertArrayEquals(images.inputFloats(new int[] {1, 2}), images.inputFloats(1, 2));
+        for (float v : batch) {
+            assertTrue(v >= 0 && v <= 1, "value " + v);
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameImagesAndAnotherSeedOthers() {
         ImageDataset a = ShapesDataset.generate(Split.TRAIN, 50, 32, 7);
         ImageDataset b = ShapesDataset.generate(Split.TRAIN, 50, 32, 7);

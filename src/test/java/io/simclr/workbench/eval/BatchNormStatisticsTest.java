@@ -2,6 +2,7 @@ package io.simclr.workbench.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -16,7 +17,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import io.simclr.workbench.data.ImageDataset;
-import io.simclr.workbench.data.ImageResampler;
 import io.simclr.workbench.data.ShapesDataset;
 import io.simclr.workbench.data.Split;
 import io.simclr.workbench.train.EngineSetup;
@@ -80,6 +80,30 @@ class BatchNormStatisticsTest {
     }
 
     @Test
+    void runningStatisticsReadFromOneNetworkArePutBackIntoAnotherInTheSameOrder() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            SequentialBlock first = twoNorms(manager);
+            java.util.List<Parameter> firstRunning = runningParameters(first);
+            for (int i = 0; i < firstRunning.size(); i++) {
+                float[] values = new float[CHANNELS];
+                java.util.Arrays.fill(values, i + 0.5f);
+                firstRunning.get(i).getArray().set(values);
+            }
+            SequentialBlock second = twoNorms(manager);
+            BatchNormStatistics.setRunningValues(second, BatchNormStatistics.runningValues(first));
+
+            java.util.List<Parameter> secondRunning = runningParameters(second);
+            for (int i = 0; i < firstRunning.size(); i++) {
+                assertArrayEquals(firstRunning.get(i).getArray().toFloatArray(), secondRunning.get(i).getArray().toFloatArray(),
+                        secondRunning.get(i).getName());
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> BatchNormStatistics.setRunningValues(network(0.9f, manager), BatchNormStatistics.runningValues(first)));
+            assertTrue(e.getMessage().contains("2 batch norms for a network with 1"), e.getMessage());
+        }
+    }
+
+    @Test
     void theSubsetIsSpreadOverTheWholeSetSoAClassSortedFolderGivesEveryClassItsShare() {
         assertArrayEquals(new int[] {0, 2, 5, 7}, BatchNormStatistics.spread(10, 4));
         assertArrayEquals(new int[] {0, 1, 2}, BatchNormStatistics.spread(3, 3));
@@ -95,6 +119,22 @@ class BatchNormStatisticsTest {
         return network;
     }
 
+    /** Two batch norms, each with its running mean and variance: four arrays whose order matters. */
+    private static SequentialBlock twoNorms(NDManager manager) {
+        SequentialBlock network = new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(CHANNELS).build())
+                .add(BatchNorm.builder().build())
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(CHANNELS).build())
+                .add(BatchNorm.builder().build());
+        network.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 32, 32));
+        return network;
+    }
+
+    private static java.util.List<Parameter> runningParameters(Block network) {
+        return network.getParameters().values().stream()
+                .filter(p -> p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR).toList();
+    }
+
     /** Per channel: the mean over batches of the convolution output's batch mean and unbiased batch variance. */
     private double[][] meanBatchStatistics(Block convolution, NDManager manager) {
         int[] subset = BatchNormStatistics.spread(images.size(), images.size());
@@ -103,12 +143,7 @@ class BatchNormStatisticsTest {
         int batches = 0;
         for (int start = 0; start < subset.length; start += BatchNormStatistics.BATCH, batches++) {
             int count = Math.min(BatchNormStatistics.BATCH, subset.length - start);
-            float[] input = new float[count * 3 * 32 * 32];
-            byte[] pixels = new byte[3 * 32 * 32];
-            for (int i = 0; i < count; i++) {
-                images.copyPixels(subset[start + i], pixels);
-                ImageResampler.toFloat(pixels, input, i * pixels.length);
-            }
+            float[] input = images.inputFloats(java.util.Arrays.copyOfRange(subset, start, start + count));
             try (NDManager pass = manager.newSubManager()) {
                 NDArray x = pass.create(input, new Shape(count, 3, 32, 32));
                 NDArray y = convolution.forward(new ParameterStore(pass, false), new NDList(x), false).singletonOrThrow();
