@@ -68,8 +68,7 @@ public final class RunCatalog {
     }
 
     private static RunSummary withoutDate(RunSummary r) {
-        return new RunSummary(r.folder(), r.name(), java.time.Instant.EPOCH, r.dataset(), r.method(), r.encoder(), r.temperature(), r.epochs(),
-                r.epochsDone(), r.knnTop1(), r.linearTop1(), r.hasCheckpoint(), r.problem(), r.imported());
+        return r.withModified(java.time.Instant.EPOCH);
     }
 
     /** The user chose {@code run} (on a run list, the Runs screen): it stays current until they choose again or train another. */

@@ -169,6 +169,12 @@ public final class CheckpointStore {
         return Integer.parseInt(checkpoint.getFileName().toString().substring("epoch-".length(), "epoch-".length() + 4));
     }
 
+    /** The global step at which {@code checkpoint} was written, read from its name. */
+    public static long stepsDone(Path checkpoint) {
+        String name = checkpoint.getFileName().toString();
+        return Long.parseLong(name.substring("epoch-0000-step-".length(), "epoch-0000-step-".length() + 7));
+    }
+
     /** This store's checkpoint files, newest first. */
     public List<Path> newestFirst() {
         if (!Files.isDirectory(dir)) {

@@ -164,6 +164,12 @@ class CheckpointRecoveryTest {
             TrainingOutcome again = service.resume(budgeted, RuntimeConfig.DEFAULT, "a test", List.of()).outcome().get();
             assertEquals(TrainingOutcome.Status.COMPLETED, again.status());
             assertEquals(steps, again.globalStep(), "a spent budget stays spent across resumes");
+            io.simclr.workbench.run.RunSummary listed = io.simclr.workbench.run.RunSummary.of(budgeted);
+            assertTrue(listed.budgetSpent() && !listed.stopped(), "ended on its budget, as done: " + listed.label());
+            String trained = spent.epochsDone() > 0 ? spent.epochsDone() + " epoch" : steps + " step";
+            assertTrue(listed.label().contains(trained) && listed.label().contains("in its 1 s budget") && !listed.label().contains("stopped"),
+                    listed.label());
+            assertTrue(listed.epochsText().endsWith("(1 s budget)"), listed.epochsText());
         }
     }
 }
