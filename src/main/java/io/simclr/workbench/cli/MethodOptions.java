@@ -43,7 +43,8 @@ final class MethodOptions {
     Integer queueSize;
 
     @Option(names = "--bn-splits", paramLabel = "N",
-            description = "moco: batch-norm groups per view, keys over a shuffled batch (8; 1 = the whole batch).")
+            description = "moco: batch-norm groups per view, keys over a shuffled batch; 1 = the whole batch; 0 (default) = as many groups"
+                    + " of 8 or more images as the batch fills, up to 8.")
     Integer batchNormSplits;
 
     @Option(names = "--negatives", paramLabel = "N", description = "memory-bank: memories drawn as negatives each step (4096).")

@@ -170,7 +170,7 @@ public final class EncoderImport {
                     config.optimization().effectiveWeightDecay());
             // The method of an imported run is its config's (SimCLR by default); it has trained nothing, so its state is the initial one.
             TrainingMethod method = TrainingMethod.create(config.method(), new MethodContext(network, new ParameterStore(manager, false), manager,
-                    config.data().effectiveImageSize(), 1, 1, 1, config.seed()));
+                    config.data().effectiveImageSize(), 1, config.optimization().batchSize(), 1, 1, config.seed()));
             run.checkpoints().save(new Checkpoint(0, 0, 0, 0, 0, config.model().encoder().id()), network, optimizer, method);
             AtomicFiles.writeString(inside.resolve(RECORD), Json.toJson(record));
             if (Files.exists(absolute)) {

@@ -28,9 +28,33 @@ public record MethodConfig(MethodKind name, SimClr simclr, MoCo moco, @Serialize
      * @param queueSize       keys kept as negatives, a multiple of the batch size (4096)
      * @param momentum        of the key encoder's moving average at the start, in [0, 1) (0.99)
      * @param finalMomentum   where a cosine ramp takes it by the end of the run; equal to {@code momentum} for none, 1 at most
-     * @param batchNormSplits groups the batch is split into for batch norm, keys over a shuffled batch (8; 1 = whole batch)
+     * @param batchNormSplits groups each view's batch is split into for batch norm, keys over a shuffled batch; 1 = the whole
+     *                        batch; 0 (the default) = {@link #splitsFor as many as the batch fills}
      */
-    public record MoCo(double temperature, int queueSize, double momentum, double finalMomentum, int batchNormSplits) {}
+    public record MoCo(double temperature, int queueSize, double momentum, double finalMomentum, int batchNormSplits) {
+
+        /** Images a batch-norm group needs when the number of groups is left to the batch: fewer give noisy statistics. */
+        static final int AUTO_GROUP_IMAGES = 8;
+        /** At most this many groups, as MoCo's own CIFAR-10 demo uses. */
+        static final int AUTO_MAX_GROUPS = 8;
+
+        /**
+         * The groups at {@code batchSize}: the configured number, or for 0 the most, up to {@value #AUTO_MAX_GROUPS}, that divide
+         * the batch into groups of {@value #AUTO_GROUP_IMAGES} or more images — 8 at batch 64 and above, 2 at batch 16, 1 below.
+         * Eight fixed groups of a batch of 16 would normalise pairs of images, and slow every step by sixteen forward passes.
+         */
+        public int splitsFor(int batchSize) {
+            if (batchNormSplits > 0) {
+                return batchNormSplits;
+            }
+            for (int groups = Math.min(AUTO_MAX_GROUPS, batchSize / AUTO_GROUP_IMAGES); groups > 1; groups--) {
+                if (batchSize % groups == 0) {
+                    return groups;
+                }
+            }
+            return 1;
+        }
+    }
 
     /**
      * @param temperature tau of the softmax over the positive memory and the sampled negatives (0.07)
@@ -75,7 +99,7 @@ public record MethodConfig(MethodKind name, SimClr simclr, MoCo moco, @Serialize
     public static MethodConfig defaults(MethodKind kind, double simclrTemperature) {
         return switch (kind) {
             case SIMCLR -> simclr(simclrTemperature);
-            case MOCO -> new MethodConfig(kind, null, new MoCo(0.2, 4096, 0.99, 0.99, 8), null, null, null, null, null);
+            case MOCO -> new MethodConfig(kind, null, new MoCo(0.2, 4096, 0.99, 0.99, 0), null, null, null, null, null);
             case MEMORY_BANK -> new MethodConfig(kind, null, null, new MemoryBank(0.07, 4096, 0.5), null, null, null, null);
             case BYOL -> new MethodConfig(kind, null, null, null, new Byol(0.99, 1.0, 0), null, null, null);
             case SIMSIAM -> new MethodConfig(kind, null, null, null, null, new SimSiam(0, true, true), null, null);
@@ -171,9 +195,10 @@ public record MethodConfig(MethodKind name, SimClr simclr, MoCo moco, @Serialize
                 positive(problems, at + "temperature", moco.temperature(), "0.2 is MoCo v2's");
                 multipleOfBatch(problems, at + "queueSize", moco.queueSize(), batchSize, false);
                 momentum(problems, at, moco.momentum(), moco.finalMomentum());
-                if (moco.batchNormSplits() < 1 || batchSize % moco.batchNormSplits() != 0 || batchSize / moco.batchNormSplits() < 2) {
-                    problems.add(at + "batchNormSplits is " + moco.batchNormSplits() + " but must divide the batch size " + batchSize
-                            + " into groups of at least 2 (1 = the whole batch; 8 is usual)");
+                int splits = moco.batchNormSplits();
+                if (splits < 0 || splits > 0 && (batchSize % splits != 0 || batchSize / splits < 2)) {
+                    problems.add(at + "batchNormSplits is " + splits + " but must divide the batch size " + batchSize
+                            + " into groups of at least 2 (1 = the whole batch; 0 = as many groups of 8 or more as the batch fills, up to 8)");
                 }
             }
             case MEMORY_BANK -> {

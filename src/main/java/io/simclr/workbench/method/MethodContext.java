@@ -14,12 +14,13 @@ import io.simclr.workbench.model.SimClrNetwork;
  * @param manager       the run's manager: the method's networks and state live in it
  * @param imageSize     the side of the views
  * @param trainImages   images in the training split (a memory bank keeps one feature each)
+ * @param batchSize     images per step (each gives two views)
  * @param stepsPerEpoch optimizer steps in an epoch
  * @param totalSteps    optimizer steps in the whole run (momentum schedules end there)
  * @param seed          the run's seed, from which each step's random choices are derived
  */
 public record MethodContext(SimClrNetwork network, ParameterStore parameters, NDManager manager, int imageSize, int trainImages,
-                            int stepsPerEpoch, long totalSteps, long seed) {
+                            int batchSize, int stepsPerEpoch, long totalSteps, long seed) {
 
     /** The network's projections z of {@code views} (one forward pass in training mode, batch norm over all of them). */
     NDArray projections(NDArray views) {

@@ -45,7 +45,7 @@ final class MoCoMethod implements TrainingMethod {
         this.queue = new KeyQueue(context.manager(), settings.queueSize(), context.projectionDim());
         this.loss = new InfoNceLoss(settings.temperature());
         this.momentum = new MomentumSchedule(settings.momentum(), settings.finalMomentum(), context.totalSteps());
-        this.splits = settings.batchNormSplits();
+        this.splits = settings.splitsFor(context.batchSize());
         this.seed = context.seed();
     }
 

@@ -39,6 +39,7 @@ public final class EngineSetup {
      * prototypes) and refuse in-place arithmetic on trainable arrays.
      */
     public static void gradientsOnlyInCollectors() {
+        Engine.getEngine("PyTorch"); // loads the native library the call goes to, if nothing has yet
         JniUtils.setGradMode(false);
     }
 

@@ -119,7 +119,7 @@ public final class Trainer {
             ParameterOptimizer optimizer = ParameterOptimizer.create(config.optimization().optimizer(), manager,
                     config.optimization().effectiveWeightDecay());
             TrainingMethod method = TrainingMethod.create(config.method(), new MethodContext(network, new ParameterStore(manager, false),
-                    manager, size, data.size(), stepsPerEpoch, totalSteps, config.seed()));
+                    manager, size, data.size(), config.optimization().batchSize(), stepsPerEpoch, totalSteps, config.seed()));
             Checkpoint start = new Checkpoint(0, 0, 0, 0, 0, config.model().encoder().id());
             Path resumedFrom = null;
             if (resume) {

@@ -66,7 +66,7 @@ public final class TrainingBenchmark {
             ModelFactory.initialize(network, manager, size);
             ParameterOptimizer optimizer = ParameterOptimizer.create(OptimizerKind.ADAM, manager, 1e-4);
             TrainingMethod trained = TrainingMethod.create(method, new MethodContext(network, new ParameterStore(manager, false), manager,
-                    size, BANK_IMAGES, warmup + steps + options.profileSteps(), warmup + steps + options.profileSteps(), 0));
+                    size, BANK_IMAGES, batch, warmup + steps + options.profileSteps(), warmup + steps + options.profileSteps(), 0));
             TrainingStep step = new TrainingStep(network, trained, optimizer);
             NDArray input = manager.randomUniform(0, 1, new Shape(2L * batch, 3, size, size));
             int[] images = new int[batch];

@@ -69,7 +69,7 @@ class MethodSettingsTest {
         assertEquals(8192, config.method().moco().queueSize());
         assertEquals(0.2, config.method().moco().temperature(), 1e-12, "the rest are MoCo's defaults");
         assertNull(config.method().simclr(), "SimCLR's section goes with the switch");
-        assertEquals("moco (temperature 0.2, queueSize 8192, momentum 0.99, finalMomentum 0.99, batchNormSplits 8)", config.method().describe());
+        assertEquals("moco (temperature 0.2, queueSize 8192, momentum 0.99, finalMomentum 0.99, batchNormSplits 0)", config.method().describe());
     }
 
     @Test
@@ -100,6 +100,22 @@ class MethodSettingsTest {
         assertTrue(prototypes.contains("method.swav.prototypes is 1 but must be 2 to 65536"), prototypes);
         String splits = problems("{\"method\": {\"name\": \"moco\", \"moco\": {\"batchNormSplits\": 5}}}");
         assertTrue(splits.contains("method.moco.batchNormSplits is 5 but must divide the batch size 64 into groups of at least 2"), splits);
+        String negative = problems("{\"method\": {\"name\": \"moco\", \"moco\": {\"batchNormSplits\": -1}}}");
+        assertTrue(negative.contains("method.moco.batchNormSplits is -1") && negative.contains("0 = as many groups of 8 or more"), negative);
+    }
+
+    @Test
+    void mocoLeftToItsDefaultSplitsBatchNormIntoGroupsOfAtLeastEightImagesAndAtMostEightGroups() {
+        MethodConfig.MoCo auto = MethodConfig.defaults(MethodKind.MOCO, 0.5).moco();
+        assertEquals(0, auto.batchNormSplits(), "left to the batch");
+        int[] batches = {256, 128, 64, 32, 24, 20, 16, 12, 8};
+        int[] groups = {8, 8, 8, 4, 3, 2, 2, 1, 1};
+        for (int i = 0; i < batches.length; i++) {
+            assertEquals(groups[i], auto.splitsFor(batches[i]), "batch " + batches[i]);
+        }
+        MethodConfig.MoCo four = new MethodConfig.MoCo(0.2, 4096, 0.99, 0.99, 4);
+        assertEquals(4, four.splitsFor(16), "a number given is used as it is");
+        assertEquals(List.of(), overlay("{\"method\": {\"name\": \"moco\", \"moco\": {\"batchNormSplits\": 0}}}").method().problems(64));
     }
 
     @Test

@@ -67,7 +67,7 @@ class TrainingStepTest {
             ModelFactory.initialize(network, manager, SIZE);
             ParameterOptimizer optimizer = ParameterOptimizer.create(optimizerKind, manager, 1e-4);
             TrainingMethod method = TrainingMethod.create(methodConfig, new MethodContext(network, new ParameterStore(manager, false), manager,
-                    SIZE, TRAIN_IMAGES, 2, 6, 5));
+                    SIZE, TRAIN_IMAGES, PAIRS, 2, 6, 5));
             TrainingStep step = new TrainingStep(network, method, optimizer);
             if (collectBeforeBackward) {
                 step.beforeBackward(ScalarsTest::collectAndScribble);
