@@ -4,6 +4,7 @@ import io.simclr.workbench.app.Appearance;
 import io.simclr.workbench.app.Charts;
 import io.simclr.workbench.app.DialogService;
 import io.simclr.workbench.app.ExperimentButtons;
+import io.simclr.workbench.app.ExperimentLayout;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.model.EncoderKind;
 import io.simclr.workbench.run.BackboneStudy;
@@ -16,8 +17,6 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -92,26 +91,12 @@ public final class BackboneView extends BorderPane {
         Label explain = Widgets.hint("Every cell is a SimCLR run on the Train screen's dataset with one encoder, head size and batch, for the"
                 + " same time; it is scored by the linear probe on h (the encoder's output) and on z (the head's). The defaults are nine"
                 + " cells, about half an hour on a 2-core laptop. Larger encoders take fewer steps in the same time.");
-        VBox controls = new VBox(8, Widgets.field("backbone-encoders", "Encoders (rows)", encoders),
+        setLeft(ExperimentLayout.controlColumn(appearance, Widgets.field("backbone-encoders", "Encoders (rows)", encoders),
                 Widgets.field("backbone-heads-field", "Head sizes (columns)", heads), Widgets.field("backbone-batches-field", "Batch sizes", batches),
                 Widgets.field("backbone-seconds-field", "Seconds per cell", seconds), Widgets.field("backbone-finetune-field",
-                        "Fine-tune on five labelled classes", fineTune), buttons.run(), buttons.stop(), buttons.open(), buttons.page(), explain);
-        controls.setPadding(new Insets(12));
-        controls.getStyleClass().add("controls");
-        ScrollPane left = new ScrollPane(controls);
-        left.setFitToWidth(true);
-        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.prefWidthProperty().bind(appearance.fontSize.multiply(18));
-        setLeft(left);
+                        "Fine-tune on five labelled classes", fineTune), buttons.run(), buttons.stop(), buttons.open(), buttons.page(), explain));
 
-        ProgressBar bar = new ProgressBar();
-        bar.setId("backbone-progress");
-        bar.setPrefWidth(260);
-        bar.progressProperty().bind(model.job.progress);
-        Label status = Widgets.hint("");
-        status.setId("backbone-status");
-        status.textProperty().bind(model.job.statusLine(model.folder, "no study yet"));
-        javafx.scene.layout.FlowPane top = Widgets.toolbar(bar, status);
+        javafx.scene.layout.FlowPane top = ExperimentLayout.progressRow("backbone", model.job, model.folder, "no study yet");
         top.setPadding(new Insets(10, 12, 4, 12));
         setTop(top);
 

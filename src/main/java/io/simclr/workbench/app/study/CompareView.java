@@ -4,6 +4,7 @@ import io.simclr.workbench.app.Appearance;
 import io.simclr.workbench.app.Charts;
 import io.simclr.workbench.app.DialogService;
 import io.simclr.workbench.app.ExperimentButtons;
+import io.simclr.workbench.app.ExperimentLayout;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.method.MethodKind;
 import io.simclr.workbench.run.MethodComparison;
@@ -16,8 +17,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -74,24 +73,11 @@ public final class CompareView extends BorderPane {
         Label explain = Widgets.hint("One run per method on the Train screen's dataset, the same encoder, seed and time each, every method at"
                 + " its paper's defaults; each is scored by kNN and the linear probe beside the same network untrained. Hover a method for"
                 + " what keeps it from collapsing.");
-        VBox controls = new VBox(8, Widgets.field("compare-methods", "Methods", methods), Widgets.field("compare-seconds-field",
-                "Seconds per run", perRun), total, buttons.run(), buttons.stop(), buttons.open(), buttons.page(), explain);
-        controls.setPadding(new Insets(12));
-        controls.getStyleClass().add("controls");
-        ScrollPane left = new ScrollPane(controls);
-        left.setFitToWidth(true);
-        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.prefWidthProperty().bind(appearance.fontSize.multiply(18));
-        setLeft(left);
+        setLeft(ExperimentLayout.controlColumn(appearance, Widgets.field("compare-methods", "Methods", methods),
+                Widgets.field("compare-seconds-field", "Seconds per run", perRun), total, buttons.run(), buttons.stop(), buttons.open(),
+                buttons.page(), explain));
 
-        ProgressBar bar = new ProgressBar();
-        bar.setId("compare-progress");
-        bar.setPrefWidth(260);
-        bar.progressProperty().bind(model.job.progress);
-        Label status = Widgets.hint("");
-        status.setId("compare-status");
-        status.textProperty().bind(model.job.statusLine(model.folder, "no comparison yet"));
-        javafx.scene.layout.FlowPane top = Widgets.toolbar(bar, status);
+        javafx.scene.layout.FlowPane top = ExperimentLayout.progressRow("compare", model.job, model.folder, "no comparison yet");
         top.setPadding(new Insets(10, 12, 4, 12));
         setTop(top);
 

@@ -3,6 +3,7 @@ package io.simclr.workbench.app.study;
 import io.simclr.workbench.app.Appearance;
 import io.simclr.workbench.app.DialogService;
 import io.simclr.workbench.app.ExperimentButtons;
+import io.simclr.workbench.app.ExperimentLayout;
 import io.simclr.workbench.app.Widgets;
 import io.simclr.workbench.run.AugmentationStudy;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
@@ -75,25 +75,11 @@ public final class StudyView extends BorderPane {
                 + " with the first missing one.");
         explain.setWrapText(true);
         explain.getStyleClass().add("hint");
-        VBox controls = new VBox(8, Widgets.field("study-ops", "Operations", ops), Widgets.field("study-seconds-field", "Seconds per cell", seconds),
-                cells, buttons.run(), buttons.stop(), buttons.open(), buttons.page(), explain);
-        controls.setPadding(new Insets(12));
-        controls.getStyleClass().add("controls");
-        javafx.scene.control.ScrollPane left = new javafx.scene.control.ScrollPane(controls);
-        left.setFitToWidth(true);
-        left.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        left.prefWidthProperty().bind(appearance.fontSize.multiply(18));
-        setLeft(left);
+        setLeft(ExperimentLayout.controlColumn(appearance, Widgets.field("study-ops", "Operations", ops),
+                Widgets.field("study-seconds-field", "Seconds per cell", seconds), cells, buttons.run(), buttons.stop(), buttons.open(),
+                buttons.page(), explain));
 
-        ProgressBar bar = new ProgressBar();
-        bar.setId("study-progress");
-        bar.setPrefWidth(260);
-        bar.progressProperty().bind(model.job.progress);
-        Label status = new Label();
-        status.setId("study-status");
-        status.getStyleClass().add("hint");
-        status.textProperty().bind(model.job.statusLine(model.folder, "no study yet"));
-        javafx.scene.layout.FlowPane top = Widgets.toolbar(bar, status);
+        javafx.scene.layout.FlowPane top = ExperimentLayout.progressRow("study", model.job, model.folder, "no study yet");
         top.setPadding(new Insets(10, 12, 4, 12));
         setTop(top);
 
