@@ -251,7 +251,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
         int images = dataset.trainImages();
         long steps = (long) (images / Math.max(2, batch.get())) * epochs.get();
         long views = steps * 2L * batch.get();
-        expectedTime.set("expected time: " + speed.estimate(encoder.get(), dataset.imageSize.get(), views).describe());
+        expectedTime.set("expected time: " + speed.estimate(method.get(), encoder.get(), dataset.imageSize.get(), views).describe());
     }
 
     public void setSmoothing(double weight) {
@@ -374,7 +374,7 @@ public final class TrainViewModel implements AutoCloseable, LessonPart {
             } else if (e instanceof String line) {
                 appendLog(line);
             } else if (e instanceof Epoch epoch) {
-                speed.record(running.model().encoder(), running.data().effectiveImageSize(), epoch.viewsPerSecond());
+                speed.record(running.method().name(), running.model().encoder(), running.data().effectiveImageSize(), epoch.viewsPerSecond());
                 updateExpectedTime();
             } else if (e instanceof TrainingOutcome o) {
                 finished(o);

@@ -1,13 +1,16 @@
 package io.simclr.workbench.app.train;
 
+import io.simclr.workbench.method.MethodKind;
 import io.simclr.workbench.model.EncoderKind;
 import java.util.Locale;
 import java.util.prefs.Preferences;
 
 /**
  * How fast this computer trains, for the time a run will take, shown before Start: views per second
- * measured by the last run of the same encoder and image size here, or, before any, a figure
- * measured on a 2-core laptop (scaled by the image's area for other sizes).
+ * measured by the last run of the same method, encoder and image size here, or, before any, SimCLR's
+ * figure measured on a 2-core laptop (scaled by the image's area for other sizes). Methods differ in
+ * cost per view (MoCo and BYOL also run a momentum copy of the network), so one method's speed is
+ * never another's estimate.
  */
 public final class TrainingSpeed {
 
@@ -29,13 +32,17 @@ public final class TrainingSpeed {
     }
 
     /** An estimate and where its speed came from. */
-    public record Estimate(double seconds, boolean measuredHere) {
-        /** "about 1 min 15 s (from your last run of this size)". */
+    public record Estimate(double seconds, boolean measuredHere, MethodKind method) {
+        /** "about 1 min 15 s here (speed of your last run like it)". */
         public String describe() {
             long s = Math.round(seconds);
             String time = s < 90 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60 < 10 ? "0" : "") + (s % 60) + " s"
                     : String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
-            return "about " + time + (measuredHere ? " here (speed of your last run like it)" : " (speed of a 2-core laptop; your first run measures this one)");
+            if (measuredHere) {
+                return "about " + time + " here (speed of your last run like it)";
+            }
+            return "about " + time + (method == MethodKind.SIMCLR ? " (speed of a 2-core laptop; your first run measures this one)"
+                    : " at SimCLR's speed on a 2-core laptop; your first " + method.id() + " run measures " + method.id() + "'s");
         }
     }
 
@@ -46,24 +53,24 @@ public final class TrainingSpeed {
         this.prefs = prefs;
     }
 
-    private static String key(EncoderKind encoder, int size) {
-        return "viewsPerSecond." + encoder.id() + "." + size;
+    private static String key(MethodKind method, EncoderKind encoder, int size) {
+        return "viewsPerSecond." + method.id() + "." + encoder.id() + "." + size;
     }
 
     /** Remembers what an epoch of a run measured. */
-    public void record(EncoderKind encoder, int size, double viewsPerSecond) {
+    public void record(MethodKind method, EncoderKind encoder, int size, double viewsPerSecond) {
         if (prefs != null && viewsPerSecond > 0 && Double.isFinite(viewsPerSecond)) {
-            prefs.putDouble(key(encoder, size), viewsPerSecond);
+            prefs.putDouble(key(method, encoder, size), viewsPerSecond);
         }
     }
 
-    /** The time {@code views} training views take with {@code encoder} at {@code size} px. */
-    public Estimate estimate(EncoderKind encoder, int size, long views) {
-        double measured = prefs == null ? 0 : prefs.getDouble(key(encoder, size), 0);
+    /** The time {@code views} training views take with {@code method} and {@code encoder} at {@code size} px. */
+    public Estimate estimate(MethodKind method, EncoderKind encoder, int size, long views) {
+        double measured = prefs == null ? 0 : prefs.getDouble(key(method, encoder, size), 0);
         if (measured > 0) {
-            return new Estimate(views / measured, true);
+            return new Estimate(views / measured, true, method);
         }
         double scaled = laptopViewsPerSecond(encoder) * (32.0 * 32.0) / ((double) size * size);
-        return new Estimate(views / scaled, false);
+        return new Estimate(views / scaled, false, method);
     }
 }
