@@ -86,10 +86,7 @@ public final class BatchNormStatistics {
      */
     private static double[] measureMomentum(Block network, List<Running> norms, int imageSize, InputBuffer buffer,
                                             NDManager manager) {
-        List<float[][]> kept = new ArrayList<>();
-        for (Running r : norms) {
-            kept.add(new float[][] {r.mean().getArray().toFloatArray(), r.variance().getArray().toFloatArray()});
-        }
+        List<float[]> kept = values(norms);
         float[] noise = new float[PROBE_IMAGES * 3 * imageSize * imageSize];
         SplittableRandom random = new SplittableRandom(0x5eed);
         for (int i = 0; i < noise.length; i++) {
@@ -104,9 +101,8 @@ public final class BatchNormStatistics {
         for (int i = 0; i < momentum.length; i++) {
             // Below 1 so that (1 - m) can be divided by; a batch norm that never moved would need m = 1 exactly.
             momentum[i] = once[i] > 0 ? Math.min(1 - 1e-6, Math.max(0, twice[i] / once[i] - 1)) : 0;
-            norms.get(i).mean().getArray().set(kept.get(i)[0]);
-            norms.get(i).variance().getArray().set(kept.get(i)[1]);
         }
+        set(norms, kept);
         return momentum;
     }
 
@@ -152,12 +148,7 @@ public final class BatchNormStatistics {
     static List<float[]> runningValues(Block network) {
         List<Running> norms = new ArrayList<>();
         collect(network, norms);
-        List<float[]> out = new ArrayList<>();
-        for (Running r : norms) {
-            out.add(r.mean().getArray().toFloatArray());
-            out.add(r.variance().getArray().toFloatArray());
-        }
-        return out;
+        return values(norms);
     }
 
     /** Puts back what {@link #runningValues} read from a network of the same architecture. */
@@ -167,6 +158,20 @@ public final class BatchNormStatistics {
         if (values.size() != 2 * norms.size()) {
             throw new IllegalArgumentException("running statistics of " + values.size() / 2 + " batch norms for a network with " + norms.size());
         }
+        set(norms, values);
+    }
+
+    /** Each batch norm's running mean, then its variance. */
+    private static List<float[]> values(List<Running> norms) {
+        List<float[]> out = new ArrayList<>();
+        for (Running r : norms) {
+            out.add(r.mean().getArray().toFloatArray());
+            out.add(r.variance().getArray().toFloatArray());
+        }
+        return out;
+    }
+
+    private static void set(List<Running> norms, List<float[]> values) {
         for (int i = 0; i < norms.size(); i++) {
             norms.get(i).mean().getArray().set(values.get(2 * i));
             norms.get(i).variance().getArray().set(values.get(2 * i + 1));

@@ -49,7 +49,7 @@ public final class CheckpointStore {
     private static final int TRAILER_BYTES = 16;
     /** The newest checkpoint and the one before it, should the newest be unreadable. */
     static final int KEPT = 2;
-    private static final Pattern NAME = Pattern.compile("epoch-\\d{4}-step-\\d{7}\\.ckpt");
+    private static final Pattern NAME = Pattern.compile("epoch-(\\d{4})-step-(\\d{7})\\.ckpt");
 
     /** A checkpoint file passed over, and why ("… is truncated (…)"). */
     public record Skipped(Path file, String why) {}
@@ -166,13 +166,20 @@ public final class CheckpointStore {
 
     /** The whole epochs done when {@code checkpoint} was written, read from its name (0 for one written in the first epoch). */
     public static int epochsDone(Path checkpoint) {
-        return Integer.parseInt(checkpoint.getFileName().toString().substring("epoch-".length(), "epoch-".length() + 4));
+        return Integer.parseInt(nameParts(checkpoint).group(1));
     }
 
     /** The global step at which {@code checkpoint} was written, read from its name. */
     public static long stepsDone(Path checkpoint) {
-        String name = checkpoint.getFileName().toString();
-        return Long.parseLong(name.substring("epoch-0000-step-".length(), "epoch-0000-step-".length() + 7));
+        return Long.parseLong(nameParts(checkpoint).group(2));
+    }
+
+    private static java.util.regex.Matcher nameParts(Path checkpoint) {
+        java.util.regex.Matcher m = NAME.matcher(checkpoint.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(checkpoint + " is not named as a checkpoint (epoch-NNNN-step-NNNNNNN.ckpt)");
+        }
+        return m;
     }
 
     /** This store's checkpoint files, newest first. */
