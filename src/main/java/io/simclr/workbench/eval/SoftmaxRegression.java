@@ -2,7 +2,6 @@ package io.simclr.workbench.eval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.simclr.workbench.nd.Scalars;
 
@@ -10,12 +9,15 @@ import io.simclr.workbench.nd.Scalars;
  * Multinomial logistic regression with an L2 penalty on the weights (not the biases), fitted to
  * convergence by L-BFGS. The objective is the mean cross-entropy plus (l2 / 2) |W|^2; its value and
  * gradient are computed by the engine's matrix products, the solver's bookkeeping in Java.
+ *
+ * <p>The weights are stored a row per class and the gradient taken as residualᵀ·X: the bundled libtorch
+ * (2.7.1) multiplies Xᵀ·residual (a long inner dimension, a handful of columns) about ten times slower,
+ * and that product was most of a probe's time on 2,048-wide features ({@code bench/ProbeGemm.java}).
  */
 final class SoftmaxRegression implements AutoCloseable {
 
     private final NDManager manager;
     private final NDArray x;
-    private final NDArray xT;
     private final NDArray oneHot;
     private final int rows;
     private final int dim;
@@ -28,7 +30,6 @@ final class SoftmaxRegression implements AutoCloseable {
         this.dim = dim;
         this.classes = classes;
         this.x = manager.create(features, new Shape(rows, dim));
-        this.xT = x.transpose().toType(DataType.FLOAT32, true);
         float[] hot = new float[rows * classes];
         for (int i = 0; i < rows; i++) {
             hot[i * classes + labels[i]] = 1f;
@@ -36,7 +37,7 @@ final class SoftmaxRegression implements AutoCloseable {
         this.oneHot = manager.create(hot, new Shape(rows, classes));
     }
 
-    /** Parameters: dim x classes weights, then classes biases. */
+    /** Parameters: classes x dim weights (a row per class), then classes biases. */
     int parameterCount() {
         return dim * classes + classes;
     }
@@ -54,13 +55,13 @@ final class SoftmaxRegression implements AutoCloseable {
                 packed[i] = (float) parameters[i];
             }
             NDArray all = step.create(packed);
-            NDArray w = all.get("0:" + dim * classes).reshape(dim, classes);
-            NDArray b = all.get(dim * classes + ":");
-            NDArray logProbabilities = x.matMul(w).add(b).logSoftmax(1);
+            NDArray w = all.get("0:" + classes * dim).reshape(classes, dim);
+            NDArray b = all.get(classes * dim + ":");
+            NDArray logProbabilities = x.matMul(w.transpose()).add(b).logSoftmax(1);
             double crossEntropy = -logProbabilities.mul(oneHot).sum().getFloat() / rows;
             double penalty = 0.5 * l2 * w.square().sum().getFloat();
             NDArray residual = Scalars.div(logProbabilities.exp().sub(oneHot), rows);
-            float[] gw = xT.matMul(residual).add(Scalars.mul(w, l2)).toFloatArray();
+            float[] gw = residual.transpose().matMul(x).add(Scalars.mul(w, l2)).toFloatArray();
             float[] gb = residual.sum(new int[] {0}).toFloatArray();
             for (int i = 0; i < gw.length; i++) {
                 gradient[i] = gw[i];
@@ -80,9 +81,9 @@ final class SoftmaxRegression implements AutoCloseable {
             int best = 0;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) {
-                double score = parameters[dim * classes + c];
+                double score = parameters[classes * dim + c];
                 for (int j = 0; j < dim; j++) {
-                    score += features[i * dim + j] * parameters[j * classes + c];
+                    score += features[i * dim + j] * parameters[c * dim + j];
                 }
                 if (score > bestScore) {
                     bestScore = score;
