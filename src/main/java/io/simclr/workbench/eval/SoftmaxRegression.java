@@ -11,7 +11,7 @@ import io.simclr.workbench.nd.Scalars;
  * gradient are computed by the engine's matrix products, the solver's bookkeeping in Java.
  *
  * <p>The weights are stored a row per class and the gradient taken as residualᵀ·X: the bundled libtorch
- * (2.7.1) multiplies Xᵀ·residual (a long inner dimension, a handful of columns) about ten times slower,
+ * (2.7.1) multiplies Xᵀ·residual (a long inner dimension, a handful of columns) about seven times slower,
  * and that product was most of a probe's time on 2,048-wide features ({@code bench/ProbeGemm.java}).
  */
 final class SoftmaxRegression implements AutoCloseable {
