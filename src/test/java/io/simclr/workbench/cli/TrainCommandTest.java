@@ -191,7 +191,7 @@ class TrainCommandTest {
 
     /**
      * One 15-minute CPU recipe per method, each a complete, valid config of its method on the same data and encoder;
-     * their batch, optimizer, head and epochs are each method's own (README, "Methods").
+     * their batch, optimizer, crops, head and epochs are each method's own (README, "Methods").
      */
     @Test
     void everySampleTrainingConfigIsAValidConfigOfItsMethod() throws Exception {
