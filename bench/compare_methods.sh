@@ -3,6 +3,8 @@
 # encoder, MLP head 128, batch 128, 32 px, simclr-cifar augmentations, Adam 2e-3 with a per-step cosine,
 # the method's defaults), over three seeds a side; prints each RESULT and the medians.
 #   bench/compare_methods.sh byol [EPOCHS=30] [SEEDS="1 2 3"]
+# CONFIG=samples/training/cifar-cpu-<method>.json runs that recipe on both sides instead (its optimizer, rate,
+# weight decay, batch, head widths, crop scale and method settings; the epochs still come from the argument).
 # THREADS (default 2) sets both sides' engine threads: accuracy does not depend on it, so two instances at
 # THREADS=1 can share the two cores when only the scores are wanted.
 # Needs `mvn -B package` first (or JAR=path/to/simclr-workbench.jar) and PyTorch 2.13 in ~/peer (DESIGN.md, "Peers").
@@ -11,13 +13,18 @@ cd "$(dirname "$0")/.."
 method=$1; epochs=${2:-30}; seeds=${3:-1 2 3}; threads=${THREADS:-2}
 JAR=${JAR:-target/app/simclr-workbench.jar}
 script=bench/pytorch_${method//-/_}.py
+if [[ -n "${CONFIG:-}" ]]; then
+  recipe=(--config "$CONFIG" --time-budget 0); twin=(--config "$CONFIG")
+else
+  recipe=(--data cifar10 --data-dir ../shared/datasets/cifar10-subset --method "$method" --batch 128 --lr 2e-3); twin=()
+fi
 ours=(); theirs=(); random=()
 for seed in $seeds; do
   out=runs/bench-methods/$method-seed-$seed
   rm -rf "$out"
-  r=$(java -jar "$JAR" train --data cifar10 --data-dir ../shared/datasets/cifar10-subset --method "$method" \
-      --batch 128 --epochs "$epochs" --lr 2e-3 --seed "$seed" --log-every 10 --threads "$threads" --out "$out" | grep '^RESULT')
-  p=$(~/peer/bin/python "$script" --epochs "$epochs" --seed "$seed" --threads "$threads" | grep '^RESULT')
+  r=$(java -jar "$JAR" train "${recipe[@]}" --epochs "$epochs" --seed "$seed" --log-every 10 --threads "$threads" --out "$out" \
+      | grep '^RESULT')
+  p=$(~/peer/bin/python "$script" "${twin[@]}" --epochs "$epochs" --seed "$seed" --threads "$threads" | grep '^RESULT')
   echo "seed $seed workbench: $r"
   echo "seed $seed pytorch:   $p"
   ours+=("$(sed -E 's/^RESULT knn_top1=([0-9.]+).*/\1/' <<<"$r")")

@@ -19,7 +19,8 @@ class Byol:
     def __init__(self, network, images, total, a):
         self.network, self.total, self.a = network, total, a
         self.target = copy.deepcopy(network).requires_grad_(False)
-        self.predictor = ssl.mlp(128, network.hidden, 128)
+        d = network.head_dim
+        self.predictor = ssl.mlp(d, a.predictor_hidden_dim or network.head_hidden, d)
 
     def parameters(self):
         return self.predictor.parameters()
@@ -37,6 +38,7 @@ class Byol:
 def options(p):
     p.add_argument("--momentum", type=float, default=0.99)
     p.add_argument("--momentum-end", type=float, default=1.0)
+    p.add_argument("--predictor-hidden-dim", type=int, default=0, help="0 = the head's hidden width")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import ssl_common as ssl
 class MemoryBank:
     def __init__(self, network, images, total, a):
         self.network, self.a = network, a
-        self.bank = F.normalize(torch.randn(images, 128), dim=1)
+        self.bank = F.normalize(torch.randn(images, network.head_dim), dim=1)
 
     def parameters(self):
         return []

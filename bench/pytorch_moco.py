@@ -19,7 +19,7 @@ class MoCo:
     def __init__(self, network, images, total, a):
         self.network, self.total, self.a = network, total, a
         self.keys = copy.deepcopy(network).requires_grad_(False)
-        self.queue = F.normalize(torch.randn(a.queue_size, 128), dim=1)
+        self.queue = F.normalize(torch.randn(a.queue_size, network.head_dim), dim=1)
         self.next = 0
 
     def parameters(self):

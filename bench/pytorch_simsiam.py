@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """SimSiam as `train --method simsiam` defines it (SimSiamMethod.java), in plain PyTorch.
 
-One network, a bottleneck predictor (hidden a quarter of the projection: 32), loss -cos(p, stopgrad(z))
+One network, a bottleneck predictor (hidden a quarter of the projection unless set), loss -cos(p, stopgrad(z))
 of each view against the other, symmetrised; --no-stop-gradient and --no-predictor take the guards away.
 
     ~/peer/bin/python bench/pytorch_simsiam.py --epochs 30 --seed 1
@@ -15,7 +15,8 @@ import ssl_common as ssl
 class SimSiam:
     def __init__(self, network, images, total, a):
         self.network, self.a = network, a
-        self.predictor = nn.Identity() if a.no_predictor else ssl.mlp(128, 128 // 4, 128)
+        d = network.head_dim
+        self.predictor = nn.Identity() if a.no_predictor else ssl.mlp(d, a.predictor_hidden_dim or d // 4, d)
 
     def parameters(self):
         return self.predictor.parameters()
@@ -33,6 +34,7 @@ class SimSiam:
 def options(p):
     p.add_argument("--no-stop-gradient", action="store_true")
     p.add_argument("--no-predictor", action="store_true")
+    p.add_argument("--predictor-hidden-dim", type=int, default=0, help="0 = a quarter of the projection's width")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ def sinkhorn(scores, iterations, epsilon):
 class SwAV:
     def __init__(self, network, images, total, a):
         self.network, self.a = network, a
-        self.prototypes = nn.Linear(128, a.prototypes, bias=False)
+        self.prototypes = nn.Linear(network.head_dim, a.prototypes, bias=False)
         self.frozen_steps = a.freeze_prototypes_epochs * (images // a.batch)
         self.normalise()
 

@@ -55,11 +55,12 @@ def mlp(dim, hidden, out):
 class Network(nn.Module):
     """Encoder f and head g; forward gives the projection z."""
 
-    def __init__(self, head_dim=128):
+    def __init__(self, head_dim=128, hidden_dim=0):
         super().__init__()
         self.encoder, dim = small_encoder()
-        self.head = mlp(dim, dim, head_dim)
+        self.head = mlp(dim, hidden_dim or dim, head_dim)
         self.hidden = dim
+        self.head_hidden, self.head_dim = hidden_dim or dim, head_dim
 
     def forward(self, x):
         return self.head(self.encoder(x))
@@ -67,7 +68,7 @@ class Network(nn.Module):
 
 # --- simclr-cifar augmentations: crop 0.08-1, flip 0.5, colour jitter 0.4/0.4/0.4/0.1 with p 0.8, grayscale 0.2 ---
 
-def crop_boxes(n, size, gen, scale=(0.08, 1.0), ratio=(3 / 4, 4 / 3)):
+def crop_boxes(n, size, gen, scale, ratio=(3 / 4, 4 / 3)):
     """torchvision's RandomResizedCrop sampling: ten tries, then the centre crop of the allowed ratio."""
     boxes = []
     area = size * size
@@ -127,12 +128,12 @@ def jitter_op(x, op, f):
     return hsv_to_rgb(hsv)
 
 
-def augment(images, gen, strength=(0.4, 0.4, 0.4, 0.1)):
-    """One view of each uint8 image (B, 3, 32, 32), as floats in [0, 1]."""
+def augment(images, gen, crop_min=0.08, strength=(0.4, 0.4, 0.4, 0.1)):
+    """One view of each uint8 image (B, 3, 32, 32), as floats in [0, 1]; crops cover crop_min to all of the image."""
     n, size = images.shape[0], images.shape[-1]
     x = images.float() / 255
     out = torch.empty_like(x)
-    for k, (i, j, h, w) in enumerate(crop_boxes(n, size, gen)):
+    for k, (i, j, h, w) in enumerate(crop_boxes(n, size, gen, (crop_min, 1.0))):
         out[k] = F.interpolate(x[k:k + 1, :, i:i + h, j:j + w], size=(size, size), mode="bilinear", align_corners=False)[0]
     flip = torch.rand(n, generator=gen) < 0.5
     out[flip] = out[flip].flip(-1)
@@ -193,9 +194,73 @@ def arguments(method, extra=None):
     p.add_argument("--lr", type=float, default=2e-3)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--config", help="a workbench training config (as `train --config` reads, e.g. samples/training/"
+                   "cifar-cpu-simsiam.json): its optimizer, rate, weight decay, batch, head widths, crop scale and "
+                   "method settings replace the shared recipe's; --epochs, --seed and --threads still apply")
     if extra:
         extra(p)
-    return p.parse_args()
+    args = p.parse_args()
+    args.optimizer, args.weight_decay, args.head_dim, args.hidden_dim, args.crop_min = "adam", 1e-4, 128, 0, 0.08
+    if args.config:
+        apply_config(args, method)
+    return args
+
+
+# The simclr-cifar augmentations these scripts implement, apart from the crop's smallest scale.
+SIMCLR_CIFAR = {"flip": {"enabled": True, "p": 0.5},
+                "colorJitter": {"enabled": True, "p": 0.8, "brightness": 0.4, "contrast": 0.4, "saturation": 0.4, "hue": 0.1},
+                "grayscale": {"enabled": True, "p": 0.2}}
+UNSUPPORTED_OPERATIONS = ("rotation", "blur", "noise", "cutout", "sobel")
+
+
+def apply_config(args, method):
+    import json
+    with open(args.config) as f:
+        config = json.load(f)
+    problems = []
+    if config["method"]["name"] != method:
+        problems.append(f"method.name is {config['method']['name']!r}, but this script trains {method!r}")
+    if config["model"]["encoder"] != "small" or config["model"]["head"] != "mlp":
+        problems.append("only the small encoder with the mlp head is written here")
+    augmentation = config["augmentation"]
+    for name, expected in SIMCLR_CIFAR.items():
+        if any(augmentation[name][k] != v for k, v in expected.items()):
+            problems.append(f"augmentation.{name} differs from simclr-cifar's {expected}")
+    problems += [f"augmentation.{name} is on; only crop, flip, colour jitter and grayscale are written here"
+                 for name in UNSUPPORTED_OPERATIONS if augmentation[name]["enabled"]]
+    crop = augmentation["crop"]
+    if not crop["enabled"] or crop["scaleMax"] != 1.0 or abs(crop["ratioMin"] - 0.75) > 1e-9 or abs(crop["ratioMax"] - 4 / 3) > 1e-9:
+        problems.append("augmentation.crop must be on with scaleMax 1 and ratios 3/4 to 4/3")
+    optimization = config["optimization"]
+    if optimization["optimizer"] not in ("adam", "sgd"):
+        problems.append(f"optimization.optimizer {optimization['optimizer']!r}: only adam and sgd are written here")
+    if problems:
+        raise SystemExit(f"{args.config}: " + "; ".join(problems))
+    args.optimizer = optimization["optimizer"]
+    args.lr, args.batch = optimization["learningRate"], optimization["batchSize"]
+    decay = optimization["weightDecay"]
+    args.weight_decay = decay if decay >= 0 else (1e-4 if args.optimizer == "adam" else 5e-4)  # OptimizationConfig's defaults
+    args.head_dim, args.hidden_dim, args.crop_min = config["model"]["headDim"], config["model"]["hiddenDim"], crop["scaleMin"]
+    for key, value in config["method"].get(method, {}).items():
+        set_method_option(args, key, value)
+
+
+# The config keys whose option here has another name, or the opposite sense.
+RENAMED = {"finalMomentum": "momentum_end", "batchNormSplits": "bn_splits", "lambda": "lambda_"}
+NEGATED = {"stopGradient": "no_stop_gradient", "predictor": "no_predictor"}
+
+
+def set_method_option(args, key, value):
+    """Sets the method's option named by a config key (`queueSize` -> --queue-size); refuses one not written here."""
+    if key in NEGATED:
+        setattr(args, NEGATED[key], not value)
+        return
+    name = RENAMED.get(key) or "".join("_" + c.lower() if c.isupper() else c for c in key)
+    if not hasattr(args, name):
+        if value in (0, False):  # an optional part left off, e.g. SwAV's queue
+            return
+        raise SystemExit(f"{args.config}: method setting {key} = {value} is not written in this script")
+    setattr(args, name, type(getattr(args, name))(value))
 
 
 def train(name, args, make_method):
@@ -209,12 +274,13 @@ def train(name, args, make_method):
     gen = torch.Generator().manual_seed(args.seed)
     train_x, train_y = load(f"{args.data_dir}/train.bin")
     test_x, test_y = load(f"{args.data_dir}/test.bin")
-    network = Network()
+    network = Network(args.head_dim, args.hidden_dim)
     steps_per_epoch = len(train_x) // args.batch
     total = steps_per_epoch * args.epochs
     method = make_method(network, len(train_x), total)
     params = list(network.parameters()) + list(method.parameters())
-    opt = torch.optim.Adam(params, args.lr, weight_decay=1e-4)
+    opt = (torch.optim.Adam(params, args.lr, weight_decay=args.weight_decay) if args.optimizer == "adam"
+           else torch.optim.SGD(params, args.lr, momentum=0.9, weight_decay=args.weight_decay))
     random_init = knn(features(network.encoder, train_x), train_y, features(network.encoder, test_x), test_y)
     print(f"random init kNN {random_init:.4f}", flush=True)
     step, start = 0, time.time()
@@ -224,7 +290,7 @@ def train(name, args, make_method):
         for b in range(steps_per_epoch):
             indices = order[b * args.batch:(b + 1) * args.batch]
             batch = train_x[indices]
-            views = torch.cat([augment(batch, gen), augment(batch, gen)])
+            views = torch.cat([augment(batch, gen, args.crop_min), augment(batch, gen, args.crop_min)])
             for group in opt.param_groups:
                 group["lr"] = args.lr * 0.5 * (1 + math.cos(math.pi * step / total))
             loss = method.loss(views, indices, step)
