@@ -6,6 +6,10 @@ Each method script supplies only its method: its added networks, its loss, its u
 optimizer's step, exactly as the Java classes of src/main/java/io/simclr/workbench/method define them.
 
     ~/peer/bin/python bench/pytorch_byol.py --epochs 30 --seed 1 [--data-dir ../shared/datasets/cifar10-subset]
+    ~/peer/bin/python bench/pytorch_byol.py --config samples/training/cifar-cpu-byol.json --epochs 20 --seed 1
+
+The shared recipe is Adam 2e-3 (decay 1e-4), batch 128, head 256 -> 256 -> 128, crops from 8 %; --config takes a
+method's own recipe from the workbench config that `train --config` reads, and refuses one with anything not written here.
 """
 import argparse
 import itertools
