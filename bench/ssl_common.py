@@ -235,6 +235,11 @@ def apply_config(args, method):
     crop = augmentation["crop"]
     if not crop["enabled"] or crop["scaleMax"] != 1.0 or abs(crop["ratioMin"] - 0.75) > 1e-9 or abs(crop["ratioMax"] - 4 / 3) > 1e-9:
         problems.append("augmentation.crop must be on with scaleMax 1 and ratios 3/4 to 4/3")
+    if config["data"]["source"] != "cifar10" or config["data"]["imageSize"] not in (0, 32):
+        problems.append("only cifar10 at 32 px is read here (from --data-dir)")
+    schedule = config["schedule"]
+    if any(schedule[k] != 0 for k in ("warmupEpochs", "holdEpochs", "decayEpochs")):
+        problems.append("only a cosine over the whole run is written here: schedule.warmupEpochs, holdEpochs and decayEpochs must be 0")
     optimization = config["optimization"]
     if optimization["optimizer"] not in ("adam", "sgd"):
         problems.append(f"optimization.optimizer {optimization['optimizer']!r}: only adam and sgd are written here")
