@@ -1,12 +1,10 @@
-import io.simclr.workbench.data.Seeds;
+import io.simclr.workbench.data.ShapesDataset;
 import io.simclr.workbench.data.Split;
 import io.simclr.workbench.eval.FeatureExtractor;
 import io.simclr.workbench.eval.RunEncoder;
 import io.simclr.workbench.train.RunFolder;
-import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * What a run on the built-in shapes learned besides the shape: for the class and for each nuisance the
@@ -14,8 +12,6 @@ import java.util.SplittableRandom;
  * background, the shape's size), how often the 20 nearest test images in h agree on it, trained against
  * random init. A representation that sorts images by a nuisance both views of a pair share has found a
  * shortcut the augmentations left open.
- *
- * The nuisances are drawn again from each test image's seed, in ShapesDataset.render's order: keep the two in step.
  *
  *   mvn -q package -DskipTests && java -Dai.djl.offline=true -cp 'target/app/lib/*:target/app/simclr-workbench.jar' bench/ShapesNuisances.java RUN
  */
@@ -30,7 +26,7 @@ public class ShapesNuisances {
                 throw new IllegalArgumentException(args[0] + " was not trained on the built-in shapes");
             }
             int count = encoder.testSplit().size();
-            int[][] labels = nuisances(config.data().seed(), count, RunEncoder.labels(encoder.testSplit()));
+            int[][] labels = nuisances(config.data().seed(), count, encoder.testSplit().imageSize(), RunEncoder.labels(encoder.testSplit()));
             double[][] scores = new double[2][];
             for (int t = 0; t < 2; t++) {
                 RunEncoder.Features f = encoder.features(t == 1, FeatureExtractor.Layer.H);
@@ -43,41 +39,18 @@ public class ShapesNuisances {
         }
     }
 
-    /** Row k: label k of every test image (0 the class). Replays render's draws up to the shape's radius. */
-    static int[][] nuisances(long seed, int count, int[] classes) {
+    /** Row k: label k of every test image (0 the class), from the scene the generator drew for it. */
+    static int[][] nuisances(long seed, int count, int size, int[] classes) {
         int[][] out = new int[NAMES.length][count];
         for (int i = 0; i < count; i++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, Split.TEST.ordinal(), i));
-            float[] background = colour(rng);
-            for (int c = 0; c < 3; c++) {
-                rng.nextDouble(); // the background's second colour
-            }
-            int texture = rng.nextInt(4);
-            rng.nextDouble(); // texture angle
-            rng.nextDouble(); // texture period
-            float backgroundLuma = luma(background);
-            float[] shape = colour(rng);
-            for (int attempt = 0; attempt < 20 && Math.abs(luma(shape) - backgroundLuma) < 0.3f; attempt++) {
-                shape = colour(rng);
-            }
-            boolean lighter = Math.abs(luma(shape) - backgroundLuma) < 0.3f ? backgroundLuma <= 0.5f : luma(shape) > backgroundLuma;
-            double radius = 0.22 + 0.2 * rng.nextDouble();
+            ShapesDataset.Scene scene = ShapesDataset.scene(Split.TEST, i, size, seed);
             out[0][i] = classes[i];
-            out[1][i] = texture;
-            out[2][i] = lighter ? 1 : 0;
-            out[3][i] = Math.min(2, (int) (backgroundLuma * 3));
-            out[4][i] = Math.min(2, (int) ((radius - 0.22) / 0.2 * 3));
+            out[1][i] = scene.texture();
+            out[2][i] = scene.shapeLighterThanBackground() ? 1 : 0;
+            out[3][i] = Math.min(2, (int) (scene.backgroundLuma() * 3));
+            out[4][i] = Math.min(2, (int) ((scene.radius() / size - 0.22) / 0.2 * 3));
         }
         return out;
-    }
-
-    private static float[] colour(SplittableRandom rng) {
-        int rgb = Color.HSBtoRGB((float) rng.nextDouble(), (float) rng.nextDouble(), (float) (0.1 + 0.85 * rng.nextDouble()));
-        return new float[] {((rgb >> 16) & 0xff) / 255f, ((rgb >> 8) & 0xff) / 255f, (rgb & 0xff) / 255f};
-    }
-
-    private static float luma(float[] rgb) {
-        return 0.299f * rgb[0] + 0.587f * rgb[1] + 0.114f * rgb[2];
     }
 
     /** For each labelling, the share of images whose 20 nearest others (cosine) vote for its own label. */

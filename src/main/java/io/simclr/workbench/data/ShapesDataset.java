@@ -62,33 +62,67 @@ public final class ShapesDataset {
         return new InMemoryImageDataset(description, size, images, labels, classNames());
     }
 
+    /**
+     * What one image draws besides its class, in the order {@link #render} draws it: the background's two colours and
+     * texture (0 flat, 1 gradient, 2 stripes, 3 checks) at an angle and period, the shape's colour, and its radius and
+     * centre in pixels.
+     */
+    public record Scene(float[] background, float[] second, int texture, double angle, double period, float[] foreground,
+                        double radius, double cx, double cy) {
+
+        public float backgroundLuma() {
+            return luma(background);
+        }
+
+        public boolean shapeLighterThanBackground() {
+            return luma(foreground) > luma(background);
+        }
+    }
+
+    /** The scene of image {@code index} of a split generated with {@code seed} at {@code size}, without drawing it. */
+    public static Scene scene(Split split, int index, int size, long seed) {
+        return drawScene(size, new SplittableRandom(Seeds.derive(seed, split.ordinal(), index)));
+    }
+
     /** Draws one image of {@code kind}; every other property comes from {@code rng}. */
     static byte[] render(ShapeKind kind, int size, SplittableRandom rng) {
+        Scene scene = drawScene(size, rng);
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        float[] background = randomColour(rng);
-        paintBackground(pixels, size, background, rng);
+        paintBackground(pixels, size, scene);
 
-        float[] foreground = contrastingColour(background, rng);
-        double radius = size * (0.22 + 0.2 * rng.nextDouble());
-        double margin = radius * 0.9;
-        double cx = margin + rng.nextDouble() * (size - 2 * margin);
-        double cy = margin + rng.nextDouble() * (size - 2 * margin);
         AffineTransform placement = new AffineTransform();
-        placement.translate(cx, cy);
-        placement.scale(radius, radius);
+        placement.translate(scene.cx(), scene.cy());
+        placement.scale(scene.radius(), scene.radius());
         Shape shape = placement.createTransformedShape(OUTLINES[kind.ordinal()]);
 
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(new Color(foreground[0], foreground[1], foreground[2]));
+            g.setColor(new Color(scene.foreground()[0], scene.foreground()[1], scene.foreground()[2]));
             g.fill(shape);
         } finally {
             g.dispose();
         }
         return toChwWithNoise(pixels, size, 6 + 10 * rng.nextDouble(), rng);
+    }
+
+    private static Scene drawScene(int size, SplittableRandom rng) {
+        float[] background = randomColour(rng);
+        float[] second = new float[3];
+        for (int c = 0; c < 3; c++) {
+            second[c] = clamp(background[c] + (float) (rng.nextDouble() - 0.5) * 0.35f);
+        }
+        int texture = rng.nextInt(4);
+        double angle = rng.nextDouble() * Math.PI;
+        double period = size * (0.15 + 0.35 * rng.nextDouble());
+        float[] foreground = contrastingColour(background, rng);
+        double radius = size * (0.22 + 0.2 * rng.nextDouble());
+        double margin = radius * 0.9;
+        double cx = margin + rng.nextDouble() * (size - 2 * margin);
+        double cy = margin + rng.nextDouble() * (size - 2 * margin);
+        return new Scene(background, second, texture, angle, period, foreground, radius, cx, cy);
     }
 
     private static float[] randomColour(SplittableRandom rng) {
@@ -110,19 +144,15 @@ public final class ShapesDataset {
     }
 
     /** One of: flat, linear gradient, stripes or checks, in two colours near the base colour. */
-    private static void paintBackground(int[] pixels, int size, float[] base, SplittableRandom rng) {
-        float[] second = new float[3];
-        for (int c = 0; c < 3; c++) {
-            second[c] = clamp(base[c] + (float) (rng.nextDouble() - 0.5) * 0.35f);
-        }
-        int texture = rng.nextInt(4);
-        double angle = rng.nextDouble() * Math.PI;
-        double dx = StrictMath.cos(angle);
-        double dy = StrictMath.sin(angle);
-        double period = size * (0.15 + 0.35 * rng.nextDouble());
+    private static void paintBackground(int[] pixels, int size, Scene scene) {
+        float[] base = scene.background();
+        float[] second = scene.second();
+        double dx = StrictMath.cos(scene.angle());
+        double dy = StrictMath.sin(scene.angle());
+        double period = scene.period();
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                double t = switch (texture) {
+                double t = switch (scene.texture()) {
                     case 0 -> 0.0;
                     case 1 -> (x * dx + y * dy) / (size * 1.5) + 0.25;
                     case 2 -> Math.floorMod((long) Math.floor((x * dx + y * dy) / period), 2L);

@@ -11,6 +11,39 @@ import org.junit.jupiter.api.Test;
 
 class ShapesDatasetTest {
 
+    /** The scene read without drawing is the one the image was drawn from: its shape is where and as light as it says. */
+    @Test
+    void sceneDescribesTheDrawnImage() {
+        int size = 32;
+        ImageDataset test = ShapesDataset.generate(Split.TEST, 200, size, 3);
+        byte[] pixels = new byte[test.bytesPerImage()];
+        int checked = 0;
+        for (int i = 0; i < test.size(); i++) {
+            if (test.label(i) > 1) {
+                continue; // circles and squares only: each covers its centre, rings and crescents do not
+            }
+            ShapesDataset.Scene scene = ShapesDataset.scene(Split.TEST, i, size, 3);
+            test.copyPixels(i, pixels);
+            double centre = patchLuma(pixels, size, (int) scene.cx(), (int) scene.cy());
+            double corner = patchLuma(pixels, size, 1, 1);
+            assertEquals(scene.shapeLighterThanBackground(), centre > corner, "image " + i + ": centre " + centre + ", corner " + corner);
+            checked++;
+        }
+        assertEquals(40, checked);
+    }
+
+    private static double patchLuma(byte[] chw, int size, int x, int y) {
+        int plane = size * size;
+        double sum = 0;
+        for (int dy = -1; dy <= 1; dy++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                int p = (y + dy) * size + (x + dx);
+                sum += 0.299 * (chw[p] & 0xff) + 0.587 * (chw[plane + p] & 0xff) + 0.114 * (chw[2 * plane + p] & 0xff);
+            }
+        }
+        return sum / 9;
+    }
+
     @Test
     void inputFloatsAreTheAskedImagesInTheAskedOrderScaledToUnitRange() {
         ImageDataset images = ShapesDataset.generate(Split.TRAIN, 5, 32, 3);
