@@ -96,19 +96,22 @@ public class TrainerTest {
     }
 
     /**
-     * SimCLR's first epoch of a seeded tiny run, as the code before the method layer logged it: a
-     * refactoring of the loop or the step must not change what SimCLR computes.
+     * SimCLR's first steps of a seeded tiny run, as the code before the method layer logged them: a
+     * refactoring of the loop or the step must not change what SimCLR computes. Step 0's loss and gradient
+     * check the forward and backward passes, step 1's loss the update between them. Later steps are not
+     * pinned: Adam's first update moves each weight by about lr times the sign of its gradient, so a CPU
+     * whose kernels round a near-zero gradient the other way moves that weight the other way, and two CPUs'
+     * runs part from there (on an AMD EPYC the recorded run's step-3 gradient norm was 7.598 against 7.537).
      */
     @Test
     void simclrLossesOfASeededRunAreThoseRecordedBeforeTheMethodLayer() throws IOException {
         train(tiny(1), dir.resolve("pinned"), false);
         var m = MetricsCsv.read(dir.resolve("pinned").resolve("metrics.csv"));
-        double[] loss = {3.429930, 3.284159, 3.406597, 3.291669};
-        double[] gradientNorm = {7.17545, 7.46051, 6.29847, 7.53650};
-        for (int i = 0; i < loss.length; i++) {
-            assertEquals(loss[i], m.get(Metric.LOSS)[i], 2e-6, "loss at step " + i);
-            assertEquals(gradientNorm[i], m.get(Metric.GRADIENT_NORM)[i], 2e-4, "gradient norm at step " + i);
-        }
+        assertEquals(3.429930, m.get(Metric.LOSS)[0], 2e-6, "loss at step 0");
+        assertEquals(7.17545, m.get(Metric.GRADIENT_NORM)[0], 2e-4, "gradient norm at step 0");
+        assertEquals(3.284159, m.get(Metric.LOSS)[1], 2e-6, "loss at step 1");
+        // The gradient after the first update already carries the sign flips above (7.46051 recorded, 7.45984 on the EPYC).
+        assertEquals(7.46051, m.get(Metric.GRADIENT_NORM)[1], 2e-3, "gradient norm at step 1");
     }
 
     @Test
