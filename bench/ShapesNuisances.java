@@ -20,6 +20,10 @@ public class ShapesNuisances {
     private static final int NEIGHBOURS = 20;
 
     public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: ShapesNuisances.java RUN (a run folder trained on the built-in shapes)");
+            System.exit(2);
+        }
         try (RunEncoder encoder = RunEncoder.open(RunFolder.open(Path.of(args[0])), null)) {
             var config = encoder.config();
             if (!"shapes".equals(config.data().source().id())) {
@@ -48,7 +52,7 @@ public class ShapesNuisances {
             out[1][i] = scene.texture();
             out[2][i] = scene.shapeLighterThanBackground() ? 1 : 0;
             out[3][i] = Math.min(2, (int) (scene.backgroundLuma() * 3));
-            out[4][i] = Math.min(2, (int) ((scene.radius() / size - 0.22) / 0.2 * 3));
+            out[4][i] = Math.min(2, (int) (scene.sizeRank() * 3));
         }
         return out;
     }

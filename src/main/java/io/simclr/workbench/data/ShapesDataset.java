@@ -35,6 +35,9 @@ public final class ShapesDataset {
 
     private static final ShapeKind[] KINDS = ShapeKind.values();
     private static final Shape[] OUTLINES = Arrays.stream(KINDS).map(ShapeKind::outline).toArray(Shape[]::new);
+    /** A shape's radius is drawn from [MIN_RADIUS, MIN_RADIUS + RADIUS_SPREAD) of the image's side. */
+    private static final double MIN_RADIUS = 0.22;
+    private static final double RADIUS_SPREAD = 0.2;
 
     private ShapesDataset() {}
 
@@ -65,10 +68,15 @@ public final class ShapesDataset {
     /**
      * What one image draws besides its class, in the order {@link #render} draws it: the background's two colours and
      * texture (0 flat, 1 gradient, 2 stripes, 3 checks) at an angle and period, the shape's colour, and its radius and
-     * centre in pixels.
+     * centre in pixels of an image {@code size} pixels wide.
      */
-    public record Scene(float[] background, float[] second, int texture, double angle, double period, float[] foreground,
-                        double radius, double cx, double cy) {
+    public record Scene(int size, float[] background, float[] second, int texture, double angle, double period,
+                        float[] foreground, double radius, double cx, double cy) {
+
+        /** Where the radius falls in the range the generator draws it from: 0 the smallest shape, 1 the largest. */
+        public double sizeRank() {
+            return (radius / size - MIN_RADIUS) / RADIUS_SPREAD;
+        }
 
         public float backgroundLuma() {
             return luma(background);
@@ -118,11 +126,11 @@ public final class ShapesDataset {
         double angle = rng.nextDouble() * Math.PI;
         double period = size * (0.15 + 0.35 * rng.nextDouble());
         float[] foreground = contrastingColour(background, rng);
-        double radius = size * (0.22 + 0.2 * rng.nextDouble());
+        double radius = size * (MIN_RADIUS + RADIUS_SPREAD * rng.nextDouble());
         double margin = radius * 0.9;
         double cx = margin + rng.nextDouble() * (size - 2 * margin);
         double cy = margin + rng.nextDouble() * (size - 2 * margin);
-        return new Scene(background, second, texture, angle, period, foreground, radius, cx, cy);
+        return new Scene(size, background, second, texture, angle, period, foreground, radius, cx, cy);
     }
 
     private static float[] randomColour(SplittableRandom rng) {

@@ -27,6 +27,7 @@ class ShapesDatasetTest {
             double centre = patchLuma(pixels, size, (int) scene.cx(), (int) scene.cy());
             double corner = patchLuma(pixels, size, 1, 1);
             assertEquals(scene.shapeLighterThanBackground(), centre > corner, "image " + i + ": centre " + centre + ", corner " + corner);
+            assertTrue(scene.sizeRank() >= 0 && scene.sizeRank() < 1, "image " + i + ": size rank " + scene.sizeRank());
             checked++;
         }
         assertEquals(40, checked);

@@ -99,9 +99,10 @@ public class TrainerTest {
      * SimCLR's first steps of a seeded tiny run, as the code before the method layer logged them: a
      * refactoring of the loop or the step must not change what SimCLR computes. Step 0's loss and gradient
      * check the forward and backward passes, step 1's loss the update between them. Later steps are not
-     * pinned: Adam's first update moves each weight by about lr times the sign of its gradient, so a CPU
-     * whose kernels round a near-zero gradient the other way moves that weight the other way, and two CPUs'
-     * runs part from there (on an AMD EPYC the recorded run's step-3 gradient norm was 7.598 against 7.537).
+     * pinned: on an AMD EPYC the run matched the recorded one at step 0 and in step 1's loss, then parted
+     * (step-3 gradient norm 7.598 against 7.537). Likely why, not shown here: the CPUs' kernels round
+     * differently, and Adam's first update, about lr times the sign of each gradient, turns a rounding on a
+     * near-zero gradient into a whole step.
      */
     @Test
     void simclrLossesOfASeededRunAreThoseRecordedBeforeTheMethodLayer() throws IOException {
@@ -110,7 +111,7 @@ public class TrainerTest {
         assertEquals(3.429930, m.get(Metric.LOSS)[0], 2e-6, "loss at step 0");
         assertEquals(7.17545, m.get(Metric.GRADIENT_NORM)[0], 2e-4, "gradient norm at step 0");
         assertEquals(3.284159, m.get(Metric.LOSS)[1], 2e-6, "loss at step 1");
-        // The gradient after the first update already carries the sign flips above (7.46051 recorded, 7.45984 on the EPYC).
+        // The gradient after the first update already differs between the two CPUs: 7.46051 recorded, 7.45984 on the EPYC.
         assertEquals(7.46051, m.get(Metric.GRADIENT_NORM)[1], 2e-3, "gradient norm at step 1");
     }
 
